@@ -1,0 +1,16 @@
+/** Turns an error that reached the top into a message and an exit code: 78 bad config, 64 bad usage, 1 otherwise. */
+import { ConfigError, EXIT_CONFIG, EXIT_FAILURE, EXIT_USAGE, UsageError } from "../core/errors";
+import { log } from "../ops/logger";
+
+export function reportFatal(e: unknown): number {
+  if (e instanceof ConfigError) {
+    process.stderr.write(e.message.endsWith("\n") ? e.message : e.message + "\n");
+    return EXIT_CONFIG;
+  }
+  if (e instanceof UsageError) {
+    process.stderr.write(`aegis: ${e.message}\n`);
+    return EXIT_USAGE;
+  }
+  log.error(e);
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,56 @@
+/** Worker side of the protocol: init, periodic stats, graceful stop, and crash reports to the supervisor. */
+import { configureLogger, log } from "./logger";
+import type { FromWorker, InitWorker, ToWorker, WorkerRole, WorkerStats } from "./worker-protocol";
+
+declare const self: Worker;
+
+/** What a worker entry builds from its init message. */
+export interface WorkerApp {
+  stats(): WorkerStats;
+  /** Resolves once sockets, files and loops are closed. */
+  stop(): Promise<void>;
+}
+
+const STATS_INTERVAL_MS = 1000;
+
+const post = (msg: FromWorker): void => self.postMessage(msg);
+
+/**
+ * Runs a worker: the onmessage listener stays installed for the worker's whole life because a pending
+ * Atomics.waitAsync does not keep a thread alive (bun-notes surprise #4).
+ */
+export function serveWorker(role: WorkerRole, build: (init: InitWorker) => Promise<WorkerApp>): void {
+  let app: WorkerApp | null = null;
+  let stopping = false;
+
+  const fatal = (e: unknown): void => {
+    const err = e instanceof Error ? e : new Error(String(e));
+    post({ type: "WorkerFatal", role, name: err.name, message: err.message, stack: err.stack ?? "" });
+    // Exit non-zero so the supervisor sees a crash, never a clean stop.
+    process.exit(1);
+  };
+  process.on("uncaughtException", fatal);
+  process.on("unhandledRejection", fatal);
+
+  self.onmessage = async ({ data }: MessageEvent<ToWorker>) => {
+    if (data.type === "InitWorker") {
+      configureLogger(data.config.log);
+      app = await build(data);
+      post({ type: "WorkerReady", role, incarnation: data.incarnation });
+      setInterval(() => {
+        if (app && !stopping) post({ type: "WorkerStats", role, stats: app.stats() });
+      }, STATS_INTERVAL_MS);
+      return;
+    }
+    if (data.type === "StopWorker" && !stopping) {
+      stopping = true;
+      try {
+        await app?.stop();
+      } catch (e) {
+        log.withTag(role).error("error while stopping", e);
+      }
+      post({ type: "WorkerStopped", role, stats: app?.stats() ?? {} });
+      process.exit(0);
+    }
+  };
+}

@@ -1,0 +1,59 @@
+/** Ring memory layout: the only file that knows offsets. Writer, reader and tests import these names. */
+
+export const LAYOUT_VERSION = 1;
+/** "AEG1": refuses a buffer from another build. */
+export const MAGIC = 0x41454731;
+/** One writer per 128-byte stripe: no false sharing between the feed's and the brain's stores. */
+export const STRIPE_BYTES = 128;
+export const SLOT_BYTES = 128;
+export const SLOT_F64 = SLOT_BYTES / 8;
+
+/** Header stripe (Int32 indices): written once at creation. */
+export const HDR_I32 = { magic: 0, version: 1, capacity: 2, slotBytes: 3 } as const;
+/** Stripe 1: only the writer stores here. */
+export const WRITE_CURSOR_I32 = STRIPE_BYTES / 4;
+/** Stripe 2: only the reader stores here (its cursor and its "I am asleep" flag). */
+export const READ_CURSOR_I32 = (2 * STRIPE_BYTES) / 4;
+export const READER_SLEEPING_I32 = READ_CURSOR_I32 + 1;
+export const SLOTS_BYTE_OFFSET = 3 * STRIPE_BYTES;
+
+/** Fields common to every slot (Float64 indices within a slot). */
+export const F = { kind: 0, symbolId: 1, eventTimeMs: 2, recvTimeUs: 3 } as const;
+
+/** Kline fields; KLINE and KLINE_CLOSED share them (closed = 1 on the final frame of the minute). */
+export const KLINE = {
+  openTimeMs: 4,
+  open: 5,
+  high: 6,
+  low: 7,
+  close: 8,
+  volume: 9,
+  quoteVolume: 10,
+  trades: 11,
+  takerBuyVolume: 12,
+  closed: 13,
+} as const;
+
+export const AGG_TRADE = { tradeId: 4, price: 5, qty: 6, firstTradeId: 7, lastTradeId: 8, tradeTimeMs: 9, buyerIsMaker: 10 } as const;
+export const BOOK_TICKER = { updateId: 4, bidPrice: 5, bidQty: 6, askPrice: 7, askQty: 8, transactTimeMs: 9 } as const;
+export const MARK_PRICE = { markPrice: 4, indexPrice: 5, fundingRate: 6, nextFundingTimeMs: 7, estSettlePrice: 8 } as const;
+/** GAP: records were lost for [fromMs, toMs] (symbolId -1 = all symbols); the brain backfills from REST. */
+export const GAP = { fromMs: 4, toMs: 5, lostRecords: 6 } as const;
+/** UNIVERSE: symbol listed (action 1) or delisted (action 2); the name travels by postMessage. */
+export const UNIVERSE = { action: 4, symbolCount: 5 } as const;
+/** HEARTBEAT: a sequence number and the sender's stamp, used by diagnostics and the stress tests. */
+export const HEARTBEAT = { seq: 4, sentUs: 5, checksum: 6 } as const;
+
+export const Kind = {
+  Kline: 1,
+  KlineClosed: 2,
+  AggTrade: 3,
+  BookTicker: 4,
+  MarkPrice: 5,
+  Gap: 16,
+  Universe: 17,
+  Heartbeat: 18,
+} as const;
+export type KindCode = (typeof Kind)[keyof typeof Kind];
+
+export const ringBytes = (capacity: number): number => SLOTS_BYTE_OFFSET + capacity * SLOT_BYTES;

@@ -1,0 +1,84 @@
+// The single binary: built once, copied alone into an empty directory, and run there as a user would.
+import { beforeAll, describe, expect, test } from "bun:test";
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "../../build";
+
+let dir = "";
+let exe = "";
+
+beforeAll(async () => {
+  const out = join(mkdtempSync(join(tmpdir(), "aegis-build-")), "aegis");
+  await build(out);
+  dir = mkdtempSync(join(tmpdir(), "aegis-empty-"));
+  exe = join(dir, "aegis");
+  copyFileSync(out, exe);
+  Bun.spawnSync(["chmod", "+x", exe]);
+  // Strays a compiled Bun binary would pick up by default: neither may have any effect.
+  writeFileSync(join(dir, ".env"), "AEGIS_RING_CAPACITY=3\n");
+  writeFileSync(join(dir, "bunfig.toml"), 'preload = ["./evil.ts"]\n');
+  writeFileSync(join(dir, "evil.ts"), `require("node:fs").writeFileSync(${JSON.stringify(join(dir, "PWNED"))}, "x");\n`);
+}, 120_000);
+
+/** The binary with a clean environment: no Bun, no node_modules, no AEGIS_* from the developer. */
+function spawn(args: string[], env: Record<string, string> = {}) {
+  return Bun.spawn([exe, ...args], { cwd: dir, env: { PATH: "/usr/bin:/bin", ...env }, stdout: "pipe", stderr: "pipe" });
+}
+
+async function finish(p: ReturnType<typeof spawn>) {
+  const [stdout, stderr, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
+  return { stdout, stderr, code };
+}
+
+describe("dist/aegis from an empty directory", () => {
+  test("--version and --help", async () => {
+    const v = await finish(spawn(["--version"]));
+    expect(v).toMatchObject({ code: 0 });
+    expect(v.stdout).toMatch(/^aegis \d+\.\d+\.\d+\n$/);
+    const h = await finish(spawn(["--help"]));
+    expect(h.code).toBe(0);
+    expect(h.stdout).toContain("run");
+    expect(h.stdout).toContain("--config FILE");
+  });
+
+  test("run --source heartbeat --rate 100000 for 3 s: every heartbeat arrives, stray .env and bunfig.toml ignored", async () => {
+    const r = await finish(spawn(["run", "--source", "heartbeat", "--rate", "100000", "--duration", "3s", "--json"]));
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+    expect(summary.heartbeats).toBeGreaterThan(250_000);
+    expect(summary).toMatchObject({ heartbeatsMissing: 0, heartbeatsDuplicated: 0, heartbeatsTorn: 0, restarts: 0 });
+    expect(existsSync(join(dir, "PWNED"))).toBe(false);
+  }, 30_000);
+
+  test("SIGTERM during a run exits 0 within 5 s", async () => {
+    const p = spawn(["run", "--source", "heartbeat", "--rate", "100000"]);
+    await Bun.sleep(1500);
+    const t0 = performance.now();
+    p.kill("SIGTERM");
+    const r = await finish(p);
+    const stopMs = performance.now() - t0;
+    expect(r.code).toBe(0);
+    expect(stopMs).toBeLessThan(5000);
+    expect(r.stdout + r.stderr).toContain("SIGTERM received");
+  }, 30_000);
+
+  test("a brain that crashes from inside is restarted, and the log says so", async () => {
+    const r = await finish(spawn(["run", "--source", "heartbeat", "--rate", "1000", "--duration", "4s", "--crash-brain-after", "1s", "--json"]));
+    const logText = r.stdout + r.stderr;
+    expect(r.code).toBe(0);
+    expect(logText).toMatch(/brain worker crashed after \d+ ms \(Error: test hook: brain crashes/);
+    expect(logText).toContain("brain worker restarted (incarnation 1)");
+    const summary = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+    expect(summary.restarts).toBe(1);
+    expect(summary.heartbeatsMissing).toBe(0);
+  }, 30_000);
+
+  test("a bad config file exits 78 and names every bad key", async () => {
+    const cfg = join(dir, "bad.toml");
+    writeFileSync(cfg, ['[ring]', 'capacity = 1000', 'colour = "red"', '[supervisor]', 'maxRestarts = -1', '[log]', 'level = "loud"'].join("\n"));
+    const r = await finish(spawn(["run", "--config", cfg]));
+    expect(r.code).toBe(78);
+    for (const key of ["ring.capacity", "ring.colour", "supervisor.maxRestarts", "log.level"]) expect(r.stderr).toContain(key);
+  });
+});
