@@ -3,6 +3,8 @@ import pkg from "../package.json";
 import { parseCommandLine, type CommandSpec, type OptionValues } from "./cli/args";
 import { commandHelp, generalHelp } from "./cli/help";
 import { runCommand, runSpec } from "./cli/run-command";
+import { simCommand, simSpec } from "./cli/sim-command";
+import { universeCommand, universeSpec } from "./cli/universe-command";
 import { reportFatal } from "./cli/report-fatal";
 import type { WorkerUrls } from "./ops/engine";
 
@@ -14,6 +16,8 @@ const workerUrls: WorkerUrls = {
 
 const commands: Record<string, { spec: CommandSpec; run: (values: OptionValues) => Promise<number> }> = {
   run: { spec: runSpec, run: (values) => runCommand(values, workerUrls) },
+  sim: { spec: simSpec, run: simCommand },
+  universe: { spec: universeSpec, run: universeCommand },
 };
 const specs = Object.fromEntries(Object.entries(commands).map(([name, c]) => [name, c.spec]));
 const out = (text: string): boolean => process.stdout.write(text);

@@ -1,18 +1,32 @@
 /** Builds the brain from its init message: attach the ring as its only reader, then run the drain loop. */
+import { MINUTE_MS } from "../core/minute-set";
 import { log } from "../ops/logger";
 import type { WorkerApp } from "../ops/worker-runtime";
 import type { InitWorker } from "../ops/worker-protocol";
 import { RingReader } from "../ring/ring-reader";
 import { BrainLoop } from "./brain-loop";
+import { BrainPipeline } from "./pipeline";
 
 /** Spin this long before sleeping: at high record rates the next slot usually arrives within it (bench ring). */
 export const BRAIN_SPIN_US = 50;
+/** A symbol this far behind the market clock has a hole the feed did not fill: say so while running. */
+const LAG_ALARM_MS = 5 * MINUTE_MS;
+const LAG_CHECK_MS = 10_000;
 
 export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
   const logger = log.withTag("brain");
-  const loop = new BrainLoop(new RingReader(init.ring), null, BRAIN_SPIN_US);
+  const pipeline = new BrainPipeline();
+  const loop = new BrainLoop(new RingReader(init.ring), pipeline, BRAIN_SPIN_US);
+  let symbols: string[] = [];
+  let missingCandles = 0;
   loop.start();
   logger.info(`brain started (incarnation ${init.incarnation})`);
+
+  const lagTimer = setInterval(() => {
+    const through = Math.floor(pipeline.marketTimeMs / MINUTE_MS) * MINUTE_MS - LAG_ALARM_MS;
+    const lagging = pipeline.continuity.lagging(through);
+    if (lagging > 0) logger.warn(`continuity: ${lagging} symbols are missing a closed minute older than 5 market minutes`);
+  }, LAG_CHECK_MS);
 
   const crashAfter = init.hooks.crashBrainAfterMs;
   if (crashAfter !== undefined && init.incarnation === 0) {
@@ -24,6 +38,7 @@ export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
   return {
     stats: () => {
       const hb = loop.heartbeat;
+      const c = pipeline.continuity;
       return {
         records: loop.records,
         batches: loop.batches,
@@ -33,9 +48,32 @@ export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
         heartbeatsLostInGaps: hb.lostInGaps,
         heartbeatsDuplicated: hb.duplicates,
         heartbeatsTorn: hb.torn,
-        maxLatencyUs: Math.round(hb.maxLatencyUs),
+        closedCandles: c.closedCandles,
+        closedFromRest: c.fromRest,
+        duplicateCandles: c.duplicates,
+        missingCandles,
+        klineUpdates: pipeline.klineUpdates,
+        symbolNames: symbols.length,
+        eventLagP50Us: round(pipeline.eventLag.quantile(0.5)),
+        eventLagP99Us: round(pipeline.eventLag.quantile(0.99)),
+        eventLagP999Us: round(pipeline.eventLag.quantile(0.999)),
+        hopLagP50Us: round(pipeline.hopLag.quantile(0.5)),
+        hopLagP99Us: round(pipeline.hopLag.quantile(0.99)),
+        lagSamples: pipeline.eventLag.count,
       };
     },
-    stop: () => loop.stop(),
+    onMessage: (msg) => {
+      if (msg.type === "UniverseChanged") symbols = msg.symbols;
+    },
+    stop: async (request) => {
+      clearInterval(lagTimer);
+      await loop.stop();
+      if (request.settledThroughMs !== undefined) {
+        missingCandles = pipeline.continuity.missingThrough(request.settledThroughMs);
+        if (missingCandles > 0) logger.error(`continuity: ${missingCandles} closed candles never arrived`);
+      }
+    },
   };
 }
+
+const round = (x: number): number => (Number.isFinite(x) ? Math.round(x) : -1);

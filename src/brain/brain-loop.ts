@@ -12,7 +12,8 @@ const MAX_BATCH = 4096;
 
 /** Receives the market records; the analysis pipeline plugs in here. */
 export interface RecordSink {
-  onRecord(buf: Float64Array, o: number, kind: number): void;
+  /** `nowUs` is the batch's receive stamp (µs since the epoch, as the feed stamps recvTimeUs). */
+  onRecord(buf: Float64Array, o: number, kind: number, nowUs: number): void;
 }
 
 export class BrainLoop {
@@ -62,8 +63,8 @@ export class BrainLoop {
       else if (kind === Kind.Gap) {
         this.gaps++;
         this.heartbeat.onGap(buf[o + GAP.lostRecords]!);
-        this.sink?.onRecord(buf, o, kind);
-      } else this.sink?.onRecord(buf, o, kind);
+        this.sink?.onRecord(buf, o, kind, now);
+      } else this.sink?.onRecord(buf, o, kind, now);
     }
     r.release(n);
     this.records += n;

@@ -1,13 +1,15 @@
 /** `aegis run`: the engine with its feed and brain workers until SIGTERM, SIGINT or --duration. */
 import { parseDurationMs } from "../core/duration";
 import { UsageError } from "../core/errors";
+import { log } from "../ops/logger";
 import { runEngine, type WorkerUrls } from "../ops/engine";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
+import { SIM_HELP, SIM_OPTIONS, simOptionsFrom, startInProcessSim } from "./in-process-sim";
 
 export const runSpec: CommandSpec = {
   summary: "run the engine (feed → ring → brain) until stopped",
-  usage: "aegis run [--source heartbeat|exchange] [--rate N] [--duration D] [--json]",
+  usage: "aegis run [--sim [--symbols N] [--speed X]] [--duration D] [--json]",
   options: {
     source: { type: "string" },
     rate: { type: "string" },
@@ -15,12 +17,14 @@ export const runSpec: CommandSpec = {
     json: { type: "boolean" },
     "state-dir": { type: "string" },
     "crash-brain-after": { type: "string" },
+    ...SIM_OPTIONS,
   },
   help: [
-    ["--source KIND", "market data source: exchange (default) or heartbeat (diagnostics)"],
-    ["--rate N", "heartbeat records per second (with --source heartbeat)"],
     ["--duration D", "stop after D (e.g. 90s, 5m); default: run until SIGTERM/SIGINT"],
     ["--json", "print the exit summary as one JSON line on stdout"],
+    ...SIM_HELP,
+    ["--source KIND", "exchange (default) or heartbeat (diagnostics: drives the pipeline without an exchange)"],
+    ["--rate N", "heartbeat records per second (with --source heartbeat)"],
     ["--state-dir DIR", "where the journal lives (default $STATE_DIRECTORY or ./state)"],
   ],
   hidden: ["--crash-brain-after D: diagnostics; the first brain worker crashes after D to exercise the restart path"],
@@ -29,16 +33,29 @@ export const runSpec: CommandSpec = {
 export async function runCommand(values: OptionValues, urls: WorkerUrls): Promise<number> {
   const durationMs = optionalDuration(values, "duration");
   const crashBrainAfterMs = optionalDuration(values, "crash-brain-after");
-  const config = loadCliConfig(values, {
+  const simOptions = simOptionsFrom(values);
+  if (simOptions && values.source === "heartbeat") throw new UsageError("--sim and --source heartbeat exclude each other");
+  const overrides = {
     source: { kind: values.source, rateHz: values.rate === undefined ? undefined : Number(values.rate) },
     stateDir: values["state-dir"],
-  });
-  return runEngine(config, {
-    urls,
-    durationMs,
-    json: values.json === true,
-    hooks: crashBrainAfterMs === undefined ? {} : { crashBrainAfterMs },
-  });
+  };
+  // Validate the config before starting anything, so a bad file exits 78 with nothing to clean up.
+  let config = loadCliConfig(values, overrides);
+  const sim = simOptions ? await startInProcessSim(simOptions) : null;
+  try {
+    if (sim) {
+      log.withTag("sim").info(`simulator on ${sim.restUrl} (${sim.symbols.length} symbols)`);
+      config = loadCliConfig(values, { ...overrides, exchange: { restUrl: sim.restUrl, wsUrl: sim.wsUrl } });
+    }
+    return await runEngine(config, {
+      urls,
+      durationMs,
+      json: values.json === true,
+      hooks: crashBrainAfterMs === undefined ? {} : { crashBrainAfterMs },
+    });
+  } finally {
+    await sim?.stop();
+  }
 }
 
 function optionalDuration(values: OptionValues, name: string): number | undefined {

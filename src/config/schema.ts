@@ -1,5 +1,7 @@
 /** The configuration schema: the single source of truth for keys, types, defaults and env names. */
 import { z } from "zod";
+import { exchangeSection } from "./sections/exchange";
+import { feedSection } from "./sections/feed";
 import { logSection } from "./sections/log";
 import { ringSection } from "./sections/ring";
 import { sourceSection } from "./sections/source";
@@ -14,6 +16,8 @@ export const configSchema = z.strictObject({
   ring: ringSection.prefault({}),
   supervisor: supervisorSection.prefault({}),
   source: sourceSection.prefault({}),
+  exchange: exchangeSection.prefault({}),
+  feed: feedSection.prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

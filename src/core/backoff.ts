@@ -1,4 +1,4 @@
-/** Jittered exponential backoff: min(max, initial·2^(n−1)), drawn uniformly between initial and that value. */
+/** Jittered exponential backoff: the n-th delay is drawn uniformly between initial and min(max, initial·2^n). */
 
 export class Backoff {
   #attempt = 0;
@@ -16,7 +16,8 @@ export class Backoff {
   /** The delay before the next attempt; each call counts one attempt. */
   next(): number {
     this.#attempt++;
-    const ceiling = Math.min(this.maxMs, this.initialMs * 2 ** (this.#attempt - 1));
+    // Jitter from the first attempt on, so clients dropped together do not all come back in the same instant.
+    const ceiling = Math.min(this.maxMs, this.initialMs * 2 ** this.#attempt);
     return Math.round(this.initialMs + (ceiling - this.initialMs) * this.random());
   }
 

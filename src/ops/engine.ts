@@ -3,8 +3,10 @@ import type { Config } from "../config/schema";
 import { EXIT_FAILURE, EXIT_OK } from "../core/errors";
 import { createRing } from "../ring/ring-buffer";
 import { log } from "./logger";
+import { StatsTotals } from "./stats-totals";
+import { summarize } from "./summary";
 import { WorkerSupervisor } from "./supervisor";
-import type { FromWorker, TestHooks, WorkerRole, WorkerStats } from "./worker-protocol";
+import type { FromWorker, TestHooks, UniverseChanged, WorkerRole } from "./worker-protocol";
 
 export interface WorkerUrls {
   feed: URL;
@@ -24,13 +26,33 @@ export async function runEngine(config: Config, opts: EngineOptions): Promise<nu
   const logger = log.withTag("engine");
   const ring = createRing(config.ring.capacity);
   const totals = new StatsTotals();
+  let universe: UniverseChanged | null = null;
   let resolveDone!: (code: number) => void;
   const done = new Promise<number>((r) => (resolveDone = r));
 
   const onMessage = (msg: FromWorker): void => {
-    if (msg.type === "WorkerStats" || msg.type === "WorkerStopped") totals.update(msg.role, msg.stats);
-    else if (msg.type === "WorkerReady") totals.newIncarnation(msg.role);
-    else if (msg.type === "WorkerFatal") logger.error(`${msg.role} worker failed: ${msg.stack || msg.message}`);
+    switch (msg.type) {
+      case "WorkerStats":
+      case "WorkerStopped":
+        totals.update(msg.role, msg.stats);
+        break;
+      case "WorkerReady":
+        totals.newIncarnation(msg.role);
+        // A restarted brain has lost the names; hand them over again.
+        if (msg.role === "brain" && universe) brain.send(universe);
+        break;
+      case "UniverseChanged":
+        universe = msg;
+        brain.send(msg);
+        break;
+      case "WorkerFatal":
+        logger.error(`${msg.role} worker failed: ${msg.stack || msg.message}`);
+        break;
+      default: {
+        const never: never = msg;
+        logger.warn(`unexpected worker message ${JSON.stringify(never)}`);
+      }
+    }
   };
   const make = (role: WorkerRole): WorkerSupervisor =>
     new WorkerSupervisor(role, opts.urls[role], config.supervisor, {
@@ -54,57 +76,16 @@ export async function runEngine(config: Config, opts: EngineOptions): Promise<nu
   if (opts.durationMs !== undefined) setTimeout(() => resolveDone(EXIT_OK), opts.durationMs).unref();
 
   let code = await done;
-  // Feed first, so the brain can drain everything that was published before it stops.
+  // Feed first: it settles the last closed minutes, and the brain then drains everything that was published.
   const stopMs = config.supervisor.stopTimeoutMs;
   const feedClean = await feed.stop(stopMs / 2);
-  const brainClean = await brain.stop(stopMs / 2);
+  const settledThroughMs = totals.sum().feed.settledThroughMs;
+  const brainClean = await brain.stop(stopMs / 2, { type: "StopWorker", settledThroughMs });
   if (!feedClean || !brainClean) code = code === EXIT_OK ? EXIT_FAILURE : code;
 
-  const summary = { ...summarize(totals.sum()), restarts: feed.restarts + brain.restarts };
+  const summary = summarize(config.source.kind, totals.sum(), feed.restarts + brain.restarts);
   const write = opts.write ?? ((line: string) => process.stdout.write(line + "\n"));
   if (opts.json) write(JSON.stringify(summary));
   else logger.info(`summary: ${Object.entries(summary).map(([k, v]) => `${k}=${v}`).join(" ")}`);
   return code;
-}
-
-/** Counters summed over every incarnation of a worker, so a restart does not reset the summary. */
-class StatsTotals {
-  #done: Record<WorkerRole, WorkerStats> = { feed: {}, brain: {} };
-  #current: Record<WorkerRole, WorkerStats> = { feed: {}, brain: {} };
-
-  update(role: WorkerRole, stats: WorkerStats): void {
-    this.#current[role] = stats;
-  }
-
-  newIncarnation(role: WorkerRole): void {
-    this.#done[role] = addStats(this.#done[role], this.#current[role]);
-    this.#current[role] = {};
-  }
-
-  sum(): Record<WorkerRole, WorkerStats> {
-    return { feed: addStats(this.#done.feed, this.#current.feed), brain: addStats(this.#done.brain, this.#current.brain) };
-  }
-}
-
-function addStats(a: WorkerStats, b: WorkerStats): WorkerStats {
-  const out: WorkerStats = { ...a };
-  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
-  return out;
-}
-
-function summarize(s: Record<WorkerRole, WorkerStats>): Record<string, number> {
-  const f = s.feed;
-  const b = s.brain;
-  return {
-    published: f.published ?? 0,
-    records: b.records ?? 0,
-    heartbeats: b.heartbeats ?? 0,
-    heartbeatsMissing: b.heartbeatsMissing ?? 0,
-    heartbeatsDuplicated: b.heartbeatsDuplicated ?? 0,
-    heartbeatsTorn: b.heartbeatsTorn ?? 0,
-    conflated: f.conflated ?? 0,
-    overflowed: f.overflowed ?? 0,
-    lostRecords: f.lostRecords ?? 0,
-    gaps: b.gaps ?? 0,
-  };
 }

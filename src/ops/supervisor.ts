@@ -1,7 +1,7 @@
 /** Keeps one worker alive: any error or close we did not ask for is a crash, restarted with backoff until the limit. */
 import { Backoff } from "../core/backoff";
 import { log } from "./logger";
-import type { FromWorker, InitWorker, WorkerRole } from "./worker-protocol";
+import type { FromWorker, InitWorker, StopWorker, ToWorker, WorkerRole } from "./worker-protocol";
 
 export interface RestartPolicy {
   maxRestarts: number;
@@ -27,6 +27,8 @@ export class WorkerSupervisor {
   #gaveUp = false;
   #startedAt = 0;
   #lastError = "";
+  /** The worker said a restart cannot help (e.g. bad credentials, the exchange unreachable at startup). */
+  #hopeless = false;
   #restartTimer: ReturnType<typeof setTimeout> | null = null;
   #closed: (() => void) | null = null;
   readonly #backoff: Backoff;
@@ -47,6 +49,7 @@ export class WorkerSupervisor {
     this.#worker = w;
     this.#startedAt = performance.now();
     this.#lastError = "";
+    this.#hopeless = false;
     w.addEventListener("message", (ev: MessageEvent<FromWorker>) => this.#onMessage(ev.data));
     // The event carries no .error and its message is a code excerpt; keep the last line that names the error.
     w.addEventListener("error", (ev: ErrorEvent) => {
@@ -56,14 +59,19 @@ export class WorkerSupervisor {
     w.postMessage(this.hooks.init(this.#incarnation));
   }
 
+  /** Sends a message to the current incarnation (dropped if it is between restarts). */
+  send(msg: ToWorker): void {
+    this.#worker?.postMessage(msg);
+  }
+
   /** Asks the worker to stop and resolves when it closed, or after timeoutMs with a terminate. */
-  async stop(timeoutMs: number): Promise<boolean> {
+  async stop(timeoutMs: number, request: StopWorker = { type: "StopWorker" }): Promise<boolean> {
     this.#stopping = true;
     if (this.#restartTimer) clearTimeout(this.#restartTimer);
     const w = this.#worker;
     if (!w) return true;
     const closed = new Promise<void>((resolve) => (this.#closed = resolve));
-    w.postMessage({ type: "StopWorker" });
+    w.postMessage(request);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), timeoutMs);
@@ -78,7 +86,10 @@ export class WorkerSupervisor {
   }
 
   #onMessage(msg: FromWorker): void {
-    if (msg.type === "WorkerFatal") this.#lastError = `${msg.name}: ${msg.message}`;
+    if (msg.type === "WorkerFatal") {
+      this.#lastError = `${msg.name}: ${msg.message}`;
+      this.#hopeless ||= !msg.retryable;
+    }
     this.hooks.onMessage(msg);
   }
 
@@ -92,9 +103,11 @@ export class WorkerSupervisor {
     const ranMs = performance.now() - this.#startedAt;
     if (ranMs >= STABLE_RUN_MS) this.#backoff.reset();
     const why = this.#lastError || `exited with code ${code}`;
-    if (this.#backoff.attempt >= this.policy.maxRestarts) {
+    if (this.#hopeless || this.#backoff.attempt >= this.policy.maxRestarts) {
       this.#gaveUp = true;
-      const reason = `${this.role} worker crashed ${this.#backoff.attempt + 1} times in a row (last: ${why}); giving up`;
+      const reason = this.#hopeless
+        ? `${this.role} worker stopped: ${why}`
+        : `${this.role} worker crashed ${this.#backoff.attempt + 1} times in a row (last: ${why}); giving up`;
       this.#log.error(reason);
       this.hooks.onGiveUp(this.role, reason);
       return;

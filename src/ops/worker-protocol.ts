@@ -21,9 +21,17 @@ export interface InitWorker {
 
 export interface StopWorker {
   type: "StopWorker";
+  /** For the brain: the feed delivered (or backfilled) every closed minute up to this open time. */
+  settledThroughMs?: number;
 }
 
-export type ToWorker = InitWorker | StopWorker;
+/** The symbol names, index = symbol id; relayed from the feed to the brain through main. */
+export interface UniverseChanged {
+  type: "UniverseChanged";
+  symbols: string[];
+}
+
+export type ToWorker = InitWorker | StopWorker | UniverseChanged;
 
 /** Counters a worker reports; all plain numbers so they cross postMessage cheaply. */
 export type WorkerStats = Record<string, number>;
@@ -32,4 +40,5 @@ export type FromWorker =
   | { type: "WorkerReady"; role: WorkerRole; incarnation: number }
   | { type: "WorkerStats"; role: WorkerRole; stats: WorkerStats }
   | { type: "WorkerStopped"; role: WorkerRole; stats: WorkerStats }
-  | { type: "WorkerFatal"; role: WorkerRole; name: string; message: string; stack: string };
+  | UniverseChanged
+  | { type: "WorkerFatal"; role: WorkerRole; name: string; message: string; stack: string; retryable: boolean };

@@ -1,19 +1,24 @@
 /** Worker side of the protocol: init, periodic stats, graceful stop, and crash reports to the supervisor. */
 import { configureLogger, log } from "./logger";
-import type { FromWorker, InitWorker, ToWorker, WorkerRole, WorkerStats } from "./worker-protocol";
+import { AegisError } from "../core/errors";
+import type { FromWorker, InitWorker, StopWorker, ToWorker, WorkerRole, WorkerStats } from "./worker-protocol";
 
 declare const self: Worker;
 
 /** What a worker entry builds from its init message. */
 export interface WorkerApp {
   stats(): WorkerStats;
-  /** Resolves once sockets, files and loops are closed. */
-  stop(): Promise<void>;
+  /** Resolves once sockets, files and loops are closed; the request may carry facts from the other worker. */
+  stop(request: StopWorker): Promise<void>;
+  /** Messages from main other than init and stop. */
+  onMessage?(msg: ToWorker): void;
 }
 
 const STATS_INTERVAL_MS = 1000;
 
 const post = (msg: FromWorker): void => self.postMessage(msg);
+/** For worker modules that report facts to main (e.g. the feed's universe). */
+export const postToMain = post;
 
 /**
  * Runs a worker: the onmessage listener stays installed for the worker's whole life because a pending
@@ -25,7 +30,9 @@ export function serveWorker(role: WorkerRole, build: (init: InitWorker) => Promi
 
   const fatal = (e: unknown): void => {
     const err = e instanceof Error ? e : new Error(String(e));
-    post({ type: "WorkerFatal", role, name: err.name, message: err.message, stack: err.stack ?? "" });
+    // Only an AegisError can say a restart cannot help; anything unexpected is worth a restart.
+    const retryable = !(err instanceof AegisError) || err.retryable;
+    post({ type: "WorkerFatal", role, name: err.name, message: err.message, stack: err.stack ?? "", retryable });
     // Exit non-zero so the supervisor sees a crash, never a clean stop.
     process.exit(1);
   };
@@ -45,12 +52,13 @@ export function serveWorker(role: WorkerRole, build: (init: InitWorker) => Promi
     if (data.type === "StopWorker" && !stopping) {
       stopping = true;
       try {
-        await app?.stop();
+        await app?.stop(data);
       } catch (e) {
         log.withTag(role).error("error while stopping", e);
       }
       post({ type: "WorkerStopped", role, stats: app?.stats() ?? {} });
       process.exit(0);
     }
+    if (data.type !== "StopWorker") app?.onMessage?.(data);
   };
 }

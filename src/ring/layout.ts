@@ -32,15 +32,21 @@ export const KLINE = {
   trades: 11,
   takerBuyVolume: 12,
   closed: 13,
+  /** Where a closed candle came from: KLINE_SOURCE_STREAM or KLINE_SOURCE_REST (a backfill). */
+  source: 14,
 } as const;
+export const KLINE_SOURCE_STREAM = 0;
+export const KLINE_SOURCE_REST = 1;
 
 export const AGG_TRADE = { tradeId: 4, price: 5, qty: 6, firstTradeId: 7, lastTradeId: 8, tradeTimeMs: 9, buyerIsMaker: 10 } as const;
 export const BOOK_TICKER = { updateId: 4, bidPrice: 5, bidQty: 6, askPrice: 7, askQty: 8, transactTimeMs: 9 } as const;
 export const MARK_PRICE = { markPrice: 4, indexPrice: 5, fundingRate: 6, nextFundingTimeMs: 7, estSettlePrice: 8 } as const;
 /** GAP: records were lost for [fromMs, toMs] (symbolId -1 = all symbols); the brain backfills from REST. */
 export const GAP = { fromMs: 4, toMs: 5, lostRecords: 6 } as const;
-/** UNIVERSE: symbol listed (action 1) or delisted (action 2); the name travels by postMessage. */
-export const UNIVERSE = { action: 4, symbolCount: 5 } as const;
+/** UNIVERSE: the symbol set changed; names travel by postMessage, ids and the first expected minute here. */
+export const UNIVERSE = { action: 4, symbolCount: 5, firstMinuteMs: 6 } as const;
+/** UNIVERSE.action values: the first record of a run carries every symbol id below symbolCount. */
+export const UNIVERSE_ACTION = { Snapshot: 0, Listed: 1, Delisted: 2 } as const;
 /** HEARTBEAT: a sequence number and the sender's stamp, used by diagnostics and the stress tests. */
 export const HEARTBEAT = { seq: 4, sentUs: 5, checksum: 6 } as const;
 

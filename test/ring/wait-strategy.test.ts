@@ -32,6 +32,14 @@ describe("wait strategies", () => {
     expect(spinWait(r, 0)).toBe(3);
   });
 
+  test("spinWait with minBatch returns what is there after maxSpins, at once when enough", () => {
+    const { r, send } = setup();
+    send(3);
+    expect(spinWait(r, 100, 8)).toBe(3);
+    send(5);
+    expect(spinWait(r, 1_000_000_000, 8)).toBe(8);
+  });
+
   test("blockingWait returns at once with data, 0 after the timeout, and clears the flag", () => {
     const { r, send } = setup();
     const t0 = performance.now();

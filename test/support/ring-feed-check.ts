@@ -1,6 +1,6 @@
 /** Verifies what a consumer received from the feed-shaped producer: order, integrity, and that GAPs cover every loss. */
 import { AGG_TRADE, F, GAP, HEARTBEAT, KLINE, Kind, SLOT_F64 } from "../../src/ring/layout";
-import { klineEventMs, klineIntact, openTimeOf, writeTrade } from "./ring-records";
+import { klineEventMs, klineIntact, klineMinute, openTimeOf, writeTrade } from "./ring-records";
 
 export interface FeedShape {
   symbols: number;
@@ -46,11 +46,12 @@ export function checkFeed(records: Float64Array, count: number, shape: FeedShape
     const s = records[at + F.symbolId]!;
     if (kind === Kind.Kline || kind === Kind.KlineClosed) {
       if (!klineIntact(records, at)) problem(`record ${i}: kline fields do not match (torn or mixed)`);
-      const key = records[at + 14]! * (updates + 1) + records[at + KLINE.trades]!;
+      const minute = klineMinute(records, at);
+      const key = minute * (updates + 1) + records[at + KLINE.trades]!;
       if (key <= lastKey[s]!) problem(`record ${i}: kline of symbol ${s} went back or repeated (key ${key})`);
       lastKey[s] = key;
       if (kind === Kind.KlineClosed) {
-        closed[s * minutes + records[at + 14]!] = 1;
+        closed[s * minutes + minute] = 1;
         report.closes++;
       } else report.klineUpdates++;
     } else if (kind === Kind.AggTrade) {

@@ -53,14 +53,17 @@ export function writeKline(buf: Float64Array, at: number, symbolId: number, minu
   buf[at + KLINE.trades] = u;
   buf[at + KLINE.takerBuyVolume] = u * 3;
   buf[at + KLINE.closed] = closed ? 1 : 0;
-  buf[at + 14] = minute;
-  buf[at + 15] = symbolId * 1_000_003 + minute;
+  buf[at + 14] = 0; // from the stream, where the layout names a source field
+  buf[at + 15] = symbolId * 1_000_003 + minute; // spare field: one more value a torn slot would get wrong
 }
+
+/** Minute index of a kline slot written by writeKline. */
+export const klineMinute = (buf: Float64Array, at: number): number => (buf[at + KLINE.openTimeMs]! - T0_MS) / 60_000;
 
 /** True when the slot is exactly what writeKline wrote for the (symbol, minute, u, closed) it claims to be. */
 export function klineIntact(buf: Float64Array, at: number): boolean {
   const symbolId = buf[at + F.symbolId]!;
-  const minute = buf[at + 14]!;
+  const minute = klineMinute(buf, at);
   const u = buf[at + KLINE.trades]!;
   const closed = buf[at + KLINE.closed] === 1;
   const expect = new Float64Array(SLOT_F64);

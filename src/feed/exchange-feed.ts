@@ -1,0 +1,156 @@
+/** The live feed: universe, sharded market streams into the ring, and REST backfill of every closed minute the streams missed. */
+import type { ConsolaInstance } from "consola";
+import type { Clock } from "../core/clock";
+import { nowUs } from "../core/clock";
+import { MINUTE_MS } from "../core/minute-set";
+import type { Config } from "../config/schema";
+import { exchangeUrls } from "../config/sections/exchange";
+import type { RingWriter } from "../ring/ring-writer";
+import { Backfiller } from "./backfiller";
+import { FeedSink } from "./feed-sink";
+import { MarketConnection } from "./market-connection";
+import { StreamParser } from "./parse/stream-parser";
+import { warmUpParser } from "./parse/warm-up";
+import { RestBudget } from "./rest-budget";
+import { SymbolTable } from "./symbol-table";
+import { TokenBucket } from "./token-bucket";
+import type { Universe } from "./universe";
+
+const SWEEP_MS = 100;
+const MARK_PRICE_STREAM = "!markPrice@arr@1s";
+
+export interface FeedStopReport {
+  /** Every symbol's closed minutes up to here were delivered, or the feed says how many it could not get. */
+  settledThroughMs: number;
+}
+
+export class ExchangeFeed {
+  readonly symbols = new SymbolTable();
+  readonly sink: FeedSink;
+  readonly parser: StreamParser;
+  readonly backfiller: Backfiller;
+  readonly connections: MarketConnection[] = [];
+  readonly #requestedThrough: Float64Array;
+  readonly #connectPacer: TokenBucket;
+  #sweepTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    universe: Universe,
+    private readonly config: Config,
+    writer: RingWriter,
+    private readonly clock: Clock,
+    private readonly log: ConsolaInstance,
+  ) {
+    for (const s of universe.symbols) this.symbols.add(s.symbol);
+    const n = this.symbols.size;
+    this.sink = new FeedSink(writer, n);
+    this.parser = new StreamParser(this.symbols, this.sink);
+    this.#requestedThrough = new Float64Array(Math.max(1, n)).fill(-Infinity);
+    const { restUrl, wsUrl } = exchangeUrls(config.exchange);
+    const feed = config.feed;
+    const budget = new RestBudget(universe.weightPerMinute * feed.restWeightShare, universe.weightPerMinute, clock);
+    this.backfiller = new Backfiller(
+      { restUrl, pageSize: feed.backfillPageSize, timeoutMs: feed.restTimeoutMs, concurrency: 4 },
+      budget,
+      {
+        symbolName: (id) => this.symbols.name(id),
+        deliver: (id, row) => this.sink.onBackfilled(id, row, nowUs()),
+        closedThroughMs: () => this.closedThroughMs(),
+      },
+      clock,
+      log,
+    );
+    this.#connectPacer = new TokenBucket(feed.connectsPerSecond, Math.max(1, Math.ceil(feed.connectsPerSecond * 2)), clock);
+    const streams = universe.symbols.map((s) => `${s.symbol.toLowerCase()}@kline_1m`);
+    streams.push(MARK_PRICE_STREAM);
+    const host = {
+      onFrame: (text: string, recvUs: number) => {
+        this.parser.parse(text, recvUs);
+        writer.publish();
+      },
+      connectSlot: () => this.#connectPacer.take(),
+    };
+    for (let i = 0; i < streams.length; i += feed.streamsPerConnection) {
+      const shard = streams.slice(i, i + feed.streamsPerConnection);
+      this.connections.push(new MarketConnection(this.connections.length, shard, wsUrl, feed, host, log));
+    }
+  }
+
+  start(): void {
+    warmUpParser(this.symbols);
+    for (const c of this.connections) c.start();
+    this.#sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
+    this.log.info(
+      `feed: ${this.symbols.size} symbols on ${this.connections.length} connections to ${exchangeUrls(this.config.exchange).wsUrl}`,
+    );
+  }
+
+  /** Open time of the newest minute whose close should have arrived by now (market time minus the grace). */
+  closedThroughMs(): number {
+    const t = this.sink.marketTimeMs;
+    if (t === 0) return -Infinity;
+    return Math.floor((t - this.config.feed.closeGraceMs) / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
+  }
+
+  /** Asks REST for every closed minute that the streams did not deliver in time. */
+  sweep(): void {
+    const through = this.closedThroughMs();
+    if (!Number.isFinite(through) || !this.sink.started) return;
+    const wm = this.sink.closed.watermark;
+    for (let id = 0; id < this.symbols.size; id++) {
+      const from = Math.max(wm[id]!, this.#requestedThrough[id]!) + MINUTE_MS;
+      if (from > through) continue;
+      this.backfiller.request(id, from, through);
+      this.#requestedThrough[id] = through;
+    }
+  }
+
+  stats(): Record<string, number> {
+    let reconnects = 0;
+    let watchdogKills = 0;
+    let frames = 0;
+    let open = 0;
+    for (const c of this.connections) {
+      reconnects += c.reconnects;
+      watchdogKills += c.watchdogKills;
+      frames += c.frames;
+      if (c.isOpen) open++;
+    }
+    const p = this.parser.stats;
+    const s = this.sink;
+    const b = this.backfiller;
+    return {
+      symbols: this.symbols.size,
+      connections: this.connections.length,
+      connectionsOpen: open,
+      frames,
+      messages: p.messages,
+      parseErrors: p.parseErrors,
+      unknownSymbols: p.unknownSymbols,
+      reconnects,
+      watchdogKills,
+      closedFromStream: s.closedFromStream,
+      backfilledCandles: s.closedFromRest,
+      duplicateClosesDropped: s.duplicateClosesDropped,
+      implausible: s.implausible,
+      backfillRequests: b.requests,
+      backfillPending: b.pending,
+      backfillUnavailable: b.unavailable,
+      backfillFailures: b.failures,
+      marketTimeMs: s.marketTimeMs,
+    };
+  }
+
+  /** Closes the streams, fills what is still missing up to the last closed minute, and reports how far that is settled. */
+  async stop(timeoutMs: number): Promise<FeedStopReport> {
+    for (const c of this.connections) c.stop();
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
+    this.sweep();
+    const settledThroughMs = this.closedThroughMs();
+    if (!(await this.backfiller.drain(timeoutMs))) {
+      this.log.warn(`feed stopping with ${this.backfiller.pending} backfills unfinished`);
+    }
+    this.backfiller.stop();
+    return { settledThroughMs };
+  }
+}

@@ -1,0 +1,120 @@
+/** Where parsed and backfilled records go: closed candles deduplicated per minute, the market clock kept, then into the ring. */
+import { MINUTE_MS, MinuteSet } from "../core/minute-set";
+import { F, KLINE, KLINE_SOURCE_REST, KLINE_SOURCE_STREAM, Kind, SLOT_F64, UNIVERSE, UNIVERSE_ACTION } from "../ring/layout";
+import type { RingWriter } from "../ring/ring-writer";
+import type { KlineRow } from "./kline-rest";
+import type { RecordSink } from "./parse/stream-parser";
+
+/** An event time further than this from its candle's open is damage, not news: it must not move the clock. */
+const MAX_KLINE_EVENT_LAG_MS = 10 * MINUTE_MS;
+
+export class FeedSink implements RecordSink {
+  /** The engine's market clock: the latest plausible exchange event time seen (ms). */
+  marketTimeMs = 0;
+  closedFromStream = 0;
+  closedFromRest = 0;
+  duplicateClosesDropped = 0;
+  implausible = 0;
+  /** Closes of the minute before the first one this run expects (it was half over when we connected). */
+  preStart = 0;
+  started = false;
+  /** The first minute whose close this run must deliver for every symbol. */
+  firstMinuteMs = NaN;
+  readonly closed: MinuteSet;
+  readonly #scratch = new Float64Array(SLOT_F64);
+
+  constructor(
+    private readonly writer: RingWriter,
+    private readonly symbolCount: number,
+  ) {
+    this.closed = new MinuteSet(Math.max(1, symbolCount));
+  }
+
+  /**
+   * On the first plausible record: every symbol owes a close from the minute in progress on, and the brain
+   * learns that in a UNIVERSE record before any candle reaches it.
+   */
+  #begin(): void {
+    this.started = true;
+    this.firstMinuteMs = Math.floor(this.marketTimeMs / MINUTE_MS) * MINUTE_MS;
+    for (let id = 0; id < this.symbolCount; id++) this.closed.start(id, this.firstMinuteMs - MINUTE_MS);
+    const s = this.#scratch;
+    s.fill(0);
+    s[F.kind] = Kind.Universe;
+    s[F.symbolId] = -1;
+    s[F.eventTimeMs] = this.marketTimeMs;
+    s[UNIVERSE.action] = UNIVERSE_ACTION.Snapshot;
+    s[UNIVERSE.symbolCount] = this.symbolCount;
+    s[UNIVERSE.firstMinuteMs] = this.firstMinuteMs;
+    this.#write(s);
+  }
+
+  onRecord(slot: Float64Array): void {
+    const kind = slot[F.kind];
+    if (kind === Kind.Kline || kind === Kind.KlineClosed) {
+      const openMs = slot[KLINE.openTimeMs]!;
+      const e = slot[F.eventTimeMs]!;
+      if (openMs % MINUTE_MS !== 0 || e < openMs || e - openMs > MAX_KLINE_EVENT_LAG_MS) {
+        this.implausible++;
+        return;
+      }
+      if (e > this.marketTimeMs) this.marketTimeMs = e;
+      if (!this.started) this.#begin();
+      if (kind === Kind.KlineClosed) {
+        if (!this.closed.add(slot[F.symbolId]!, openMs)) {
+          if (openMs < this.firstMinuteMs) this.preStart++;
+          else this.duplicateClosesDropped++;
+          return;
+        }
+        slot[KLINE.source] = KLINE_SOURCE_STREAM;
+        this.closedFromStream++;
+      }
+    } else if (kind === Kind.MarkPrice) {
+      const e = slot[F.eventTimeMs]!;
+      // Mark prices come once a second for every symbol: only a small step forward is believable.
+      if (this.marketTimeMs === 0 || (e > this.marketTimeMs && e - this.marketTimeMs < MAX_KLINE_EVENT_LAG_MS)) this.marketTimeMs = e;
+      if (!this.started) this.#begin();
+    }
+    this.#write(slot);
+  }
+
+  /** A closed candle from REST; false if the stream (or an earlier backfill) already delivered that minute. */
+  onBackfilled(symbolId: number, row: KlineRow, recvUs: number): boolean {
+    if (!this.closed.add(symbolId, row.openTimeMs)) {
+      this.duplicateClosesDropped++;
+      return false;
+    }
+    const s = this.#scratch;
+    s.fill(0);
+    s[F.kind] = Kind.KlineClosed;
+    s[F.symbolId] = symbolId;
+    s[F.eventTimeMs] = row.closeTimeMs;
+    s[F.recvTimeUs] = recvUs;
+    s[KLINE.openTimeMs] = row.openTimeMs;
+    s[KLINE.open] = row.open;
+    s[KLINE.high] = row.high;
+    s[KLINE.low] = row.low;
+    s[KLINE.close] = row.close;
+    s[KLINE.volume] = row.volume;
+    s[KLINE.quoteVolume] = row.quoteVolume;
+    s[KLINE.trades] = row.trades;
+    s[KLINE.takerBuyVolume] = row.takerBuyVolume;
+    s[KLINE.closed] = 1;
+    s[KLINE.source] = KLINE_SOURCE_REST;
+    this.closedFromRest++;
+    this.#write(s);
+    return true;
+  }
+
+  /** Control records (UNIVERSE, GAP) built by the feed itself. */
+  writeRecord(slot: Float64Array): void {
+    this.#write(slot);
+  }
+
+  #write(slot: Float64Array): void {
+    const w = this.writer;
+    const o = w.claim();
+    w.buf.set(slot, o);
+    w.commit();
+  }
+}
