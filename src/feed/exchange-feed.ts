@@ -108,11 +108,13 @@ export class ExchangeFeed {
   stats(): Record<string, number> {
     let reconnects = 0;
     let watchdogKills = 0;
+    let rotations = 0;
     let frames = 0;
     let open = 0;
     for (const c of this.connections) {
       reconnects += c.reconnects;
       watchdogKills += c.watchdogKills;
+      rotations += c.rotations;
       frames += c.frames;
       if (c.isOpen) open++;
     }
@@ -129,6 +131,7 @@ export class ExchangeFeed {
       unknownSymbols: p.unknownSymbols,
       reconnects,
       watchdogKills,
+      rotations,
       closedFromStream: s.closedFromStream,
       backfilledCandles: s.closedFromRest,
       duplicateClosesDropped: s.duplicateClosesDropped,

@@ -46,7 +46,8 @@ export async function runEngine(config: Config, opts: EngineOptions): Promise<nu
         brain.send(msg);
         break;
       case "WorkerFatal":
-        logger.error(`${msg.role} worker failed: ${msg.stack || msg.message}`);
+        // An error that says retrying cannot help is an operator message, not a bug: no stack trace.
+        logger.error(`${msg.role} worker failed: ${msg.retryable ? msg.stack || msg.message : `${msg.name}: ${msg.message}`}`);
         break;
       default: {
         const never: never = msg;

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { build } from "../../build";
 
 let dir = "";
@@ -82,3 +82,63 @@ describe("dist/aegis from an empty directory", () => {
     for (const key of ["ring.capacity", "ring.colour", "supervisor.maxRestarts", "log.level"]) expect(r.stderr).toContain(key);
   });
 });
+
+const CAPTURE = resolve("../shared/data/exchange-info/fapi-v1-exchangeInfo-2025-12-24.json");
+
+describe("dist/aegis market data, offline", () => {
+  test.skipIf(!existsSync(CAPTURE))("universe --sim --exchange-info <2025 capture> prints 516", async () => {
+    const r = await finish(spawn(["universe", "--sim", "--exchange-info", CAPTURE]));
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines[0]).toBe("516");
+    expect(lines).toHaveLength(517);
+    expect(lines).toContain("币安人生USDT");
+  }, 30_000);
+
+  test("run --sim: every closed minute arrives once", async () => {
+    const r = await finish(spawn(["run", "--sim", "--symbols", "50", "--speed", "60", "--duration", "6s", "--json"]));
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+    expect(s).toMatchObject({ symbols: 50, missingCandles: 0, duplicateCandles: 0, parseErrors: 0 });
+    expect(s.closedCandles).toBeGreaterThanOrEqual(50 * 4);
+  }, 30_000);
+
+  test("a standalone `aegis sim`, used through AEGIS_EXCHANGE_REST_URL / _WS_URL only, like any Binance-compatible endpoint", async () => {
+    const simProc = spawn(["sim", "--port", "0", "--symbols", "30", "--speed", "60"]);
+    try {
+      const urls = await readUrls(simProc);
+      const r = await finish(
+        spawn(["run", "--duration", "6s", "--json"], { AEGIS_EXCHANGE_REST_URL: urls.rest, AEGIS_EXCHANGE_WS_URL: urls.ws }),
+      );
+      expect(r.code).toBe(0);
+      const s = JSON.parse(r.stdout.trim().split("\n").at(-1)!);
+      expect(s).toMatchObject({ symbols: 30, missingCandles: 0, duplicateCandles: 0 });
+      expect(s.closedCandles).toBeGreaterThanOrEqual(30 * 4);
+    } finally {
+      simProc.kill("SIGTERM");
+      expect(await simProc.exited).toBe(0);
+    }
+  }, 30_000);
+
+  test("with no exchange reachable, run fails with a message that suggests --sim", async () => {
+    const r = await finish(
+      spawn(["run", "--duration", "20s"], { AEGIS_EXCHANGE_REST_URL: "http://127.0.0.1:1", AEGIS_EXCHANGE_WS_URL: "ws://127.0.0.1:1" }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("cannot load markets from http://127.0.0.1:1/fapi/v1/exchangeInfo");
+    expect(r.stderr).toContain("aegis run --sim");
+  }, 30_000);
+});
+
+/** Reads `rest …` and `ws …` from the simulator's stdout. */
+async function readUrls(p: ReturnType<typeof spawn>): Promise<{ rest: string; ws: string }> {
+  const reader = p.stdout.getReader();
+  let text = "";
+  while (!/^ws .+$/m.test(text)) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error(`simulator exited before printing its URLs: ${text}`);
+    text += new TextDecoder().decode(value);
+  }
+  reader.releaseLock();
+  return { rest: /^rest (\S+)$/m.exec(text)![1]!, ws: /^ws (\S+)$/m.exec(text)![1]! };
+}
