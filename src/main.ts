@@ -4,6 +4,7 @@ import { parseCommandLine, type CommandSpec, type OptionValues } from "./cli/arg
 import { commandHelp, generalHelp } from "./cli/help";
 import { runCommand, runSpec } from "./cli/run-command";
 import { simCommand, simSpec } from "./cli/sim-command";
+import { smcCommand, smcSpec } from "./cli/smc-command";
 import { universeCommand, universeSpec } from "./cli/universe-command";
 import { reportFatal } from "./cli/report-fatal";
 import type { WorkerUrls } from "./ops/engine";
@@ -18,6 +19,7 @@ const commands: Record<string, { spec: CommandSpec; run: (values: OptionValues) 
   run: { spec: runSpec, run: (values) => runCommand(values, workerUrls) },
   sim: { spec: simSpec, run: simCommand },
   universe: { spec: universeSpec, run: universeCommand },
+  smc: { spec: smcSpec, run: smcCommand },
 };
 const specs = Object.fromEntries(Object.entries(commands).map(([name, c]) => [name, c.spec]));
 const out = (text: string): boolean => process.stdout.write(text);

@@ -1,4 +1,5 @@
 /** Builds the brain from its init message: attach the ring as its only reader, then run the drain loop. */
+import { readlinkSync } from "node:fs";
 import { MINUTE_MS } from "../core/minute-set";
 import { log } from "../ops/logger";
 import type { WorkerApp } from "../ops/worker-runtime";
@@ -6,6 +7,7 @@ import type { InitWorker } from "../ops/worker-protocol";
 import { RingReader } from "../ring/ring-reader";
 import { BrainLoop } from "./brain-loop";
 import { BrainPipeline } from "./pipeline";
+import { describeSignal } from "./strategy/signal";
 
 /** Spin this long before sleeping: at high record rates the next slot usually arrives within it (bench ring). */
 export const BRAIN_SPIN_US = 50;
@@ -15,12 +17,13 @@ const LAG_CHECK_MS = 10_000;
 
 export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
   const logger = log.withTag("brain");
-  const pipeline = new BrainPipeline();
-  const loop = new BrainLoop(new RingReader(init.ring), pipeline, BRAIN_SPIN_US);
   let symbols: string[] = [];
+  const pipeline = new BrainPipeline(init.config.strategy, (id) => symbols[id] ?? `#${id}`);
+  const loop = new BrainLoop(new RingReader(init.ring), pipeline, BRAIN_SPIN_US);
+  pipeline.bus.on("SignalGenerated", (e) => logger.info(describeSignal(e.signal)));
   let missingCandles = 0;
   loop.start();
-  logger.info(`brain started (incarnation ${init.incarnation})`);
+  logger.info(`brain started (incarnation ${init.incarnation}, thread ${threadId()})`);
 
   const lagTimer = setInterval(() => {
     const through = Math.floor(pipeline.marketTimeMs / MINUTE_MS) * MINUTE_MS - LAG_ALARM_MS;
@@ -49,6 +52,12 @@ export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
         heartbeatsDuplicated: hb.duplicates,
         heartbeatsTorn: hb.torn,
         closedCandles: c.closedCandles,
+        analyzedCandles: pipeline.analysis.candles,
+        lateCandles: pipeline.sequencer.late,
+        skippedMinutes: pipeline.sequencer.skippedMinutes,
+        setups: pipeline.analysis.setups,
+        signals: pipeline.analysis.signals,
+        signalsBelowThreshold: pipeline.analysis.belowThreshold,
         closedFromRest: c.fromRest,
         duplicateCandles: c.duplicates,
         missingCandles,
@@ -60,6 +69,8 @@ export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
         hopLagP50Us: round(pipeline.hopLag.quantile(0.5)),
         hopLagP99Us: round(pipeline.hopLag.quantile(0.99)),
         lagSamples: pipeline.eventLag.count,
+        steadyKlines: pipeline.steadyKlines,
+        steadyMs: Math.round(pipeline.steadyMs),
       };
     },
     onMessage: (msg) => {
@@ -77,3 +88,12 @@ export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
 }
 
 const round = (x: number): number => (Number.isFinite(x) ? Math.round(x) : -1);
+
+/** Linux thread id, so `top -H -p` and /proc/<pid>/task/<tid> can tell the brain from the feed (both are "Worker"). */
+function threadId(): number {
+  try {
+    return Number(readlinkSync("/proc/thread-self").split("/").pop());
+  } catch {
+    return -1;
+  }
+}

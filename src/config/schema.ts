@@ -5,6 +5,7 @@ import { feedSection } from "./sections/feed";
 import { logSection } from "./sections/log";
 import { ringSection } from "./sections/ring";
 import { sourceSection } from "./sections/source";
+import { strategySection } from "./sections/strategy";
 import { supervisorSection } from "./sections/supervisor";
 
 // A new domain adds one file under sections/ and one line here; env names follow from the shape.
@@ -18,6 +19,7 @@ export const configSchema = z.strictObject({
   source: sourceSection.prefault({}),
   exchange: exchangeSection.prefault({}),
   feed: feedSection.prefault({}),
+  strategy: strategySection.prefault({}),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -1,4 +1,5 @@
 /** The live feed: universe, sharded market streams into the ring, and REST backfill of every closed minute the streams missed. */
+import { readlinkSync } from "node:fs";
 import type { ConsolaInstance } from "consola";
 import type { Clock } from "../core/clock";
 import { nowUs } from "../core/clock";
@@ -7,6 +8,8 @@ import type { Config } from "../config/schema";
 import { exchangeUrls } from "../config/sections/exchange";
 import type { RingWriter } from "../ring/ring-writer";
 import { Backfiller } from "./backfiller";
+import { fetchServerTime } from "./server-time";
+import { warmUpHistory } from "./warm-up-history";
 import { FeedSink } from "./feed-sink";
 import { MarketConnection } from "./market-connection";
 import { StreamParser } from "./parse/stream-parser";
@@ -32,12 +35,15 @@ export class ExchangeFeed {
   readonly connections: MarketConnection[] = [];
   readonly #requestedThrough: Float64Array;
   readonly #connectPacer: TokenBucket;
+  readonly #budget: RestBudget;
+  readonly #restUrl: string;
   #sweepTimer: ReturnType<typeof setInterval> | null = null;
+  #stopped = false;
 
   constructor(
     universe: Universe,
     private readonly config: Config,
-    writer: RingWriter,
+    private readonly writer: RingWriter,
     private readonly clock: Clock,
     private readonly log: ConsolaInstance,
   ) {
@@ -49,12 +55,19 @@ export class ExchangeFeed {
     const { restUrl, wsUrl } = exchangeUrls(config.exchange);
     const feed = config.feed;
     const budget = new RestBudget(universe.weightPerMinute * feed.restWeightShare, universe.weightPerMinute, clock);
+    this.#budget = budget;
+    this.#restUrl = restUrl;
     this.backfiller = new Backfiller(
       { restUrl, pageSize: feed.backfillPageSize, timeoutMs: feed.restTimeoutMs, concurrency: 4 },
       budget,
       {
         symbolName: (id) => this.symbols.name(id),
-        deliver: (id, row) => this.sink.onBackfilled(id, row, nowUs()),
+        deliver: (id, row) => {
+          const fresh = this.sink.onBackfilled(id, row, nowUs());
+          // Publish now: while the streams are down no frame would publish it for us.
+          writer.publish();
+          return fresh;
+        },
         closedThroughMs: () => this.closedThroughMs(),
       },
       clock,
@@ -76,13 +89,40 @@ export class ExchangeFeed {
     }
   }
 
-  start(): void {
+  /** Starts the run at the exchange's time, opens the streams, and fetches history in the background. */
+  async start(): Promise<void> {
     warmUpParser(this.symbols);
+    const feed = this.config.feed;
+    const serverTimeMs = await fetchServerTime(this.#restUrl, this.#budget, feed.restTimeoutMs).catch((e: Error) => {
+      this.log.warn(`no server time (${e.message}); the first market frame starts the run, without warm-up history`);
+      return NaN;
+    });
+    const warmup = Number.isFinite(serverTimeMs) ? feed.warmupMinutes : 0;
+    if (Number.isFinite(serverTimeMs)) {
+      this.sink.begin(serverTimeMs, warmup);
+      this.writer.publish();
+    }
     for (const c of this.connections) c.start();
     this.#sweepTimer = setInterval(() => this.sweep(), SWEEP_MS);
     this.log.info(
-      `feed: ${this.symbols.size} symbols on ${this.connections.length} connections to ${exchangeUrls(this.config.exchange).wsUrl}`,
+      `feed: ${this.symbols.size} symbols on ${this.connections.length} connections to ${exchangeUrls(this.config.exchange).wsUrl}` +
+        ` (thread ${threadId()})` +
+        (warmup > 0 ? `; fetching ${warmup} minutes of history per symbol` : ""),
     );
+    if (warmup > 0) {
+      void warmUpHistory({
+        restUrl: this.#restUrl,
+        budget: this.#budget,
+        timeoutMs: feed.restTimeoutMs,
+        symbols: this.symbols,
+        minutes: warmup,
+        firstMinuteMs: this.sink.firstMinuteMs,
+        sink: this.sink,
+        publish: () => this.writer.publish(),
+        stopped: () => this.#stopped,
+        log: this.log,
+      });
+    }
   }
 
   /** Open time of the newest minute whose close should have arrived by now (market time minus the grace). */
@@ -134,6 +174,7 @@ export class ExchangeFeed {
       rotations,
       closedFromStream: s.closedFromStream,
       backfilledCandles: s.closedFromRest,
+      warmupCandles: s.warmupCandles,
       duplicateClosesDropped: s.duplicateClosesDropped,
       implausible: s.implausible,
       backfillRequests: b.requests,
@@ -146,6 +187,7 @@ export class ExchangeFeed {
 
   /** Closes the streams, fills what is still missing up to the last closed minute, and reports how far that is settled. */
   async stop(timeoutMs: number): Promise<FeedStopReport> {
+    this.#stopped = true;
     for (const c of this.connections) c.stop();
     if (this.#sweepTimer) clearInterval(this.#sweepTimer);
     this.sweep();
@@ -155,5 +197,14 @@ export class ExchangeFeed {
     }
     this.backfiller.stop();
     return { settledThroughMs };
+  }
+}
+
+/** Linux thread id, so `top -H -p` and /proc/<pid>/task/<tid> can tell the feed from the brain (both are "Worker"). */
+function threadId(): number {
+  try {
+    return Number(readlinkSync("/proc/thread-self").split("/").pop());
+  } catch {
+    return -1;
   }
 }

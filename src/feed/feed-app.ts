@@ -35,7 +35,7 @@ export async function buildFeed(init: InitWorker): Promise<WorkerApp> {
   const universe = await loadUniverseWithRetry(exchangeUrls(config.exchange).restUrl, config.feed.restTimeoutMs);
   const feed = new ExchangeFeed(universe, config, writer, systemClock, logger);
   postToMain({ type: "UniverseChanged", symbols: universe.symbols.map((s) => s.symbol) });
-  feed.start();
+  await feed.start();
   let settledThroughMs = NaN;
   return {
     stats: () => ({ ...feed.stats(), ...writer.stats, settledThroughMs }),

@@ -1,6 +1,16 @@
 /** Where parsed and backfilled records go: closed candles deduplicated per minute, the market clock kept, then into the ring. */
 import { MINUTE_MS, MinuteSet } from "../core/minute-set";
-import { F, KLINE, KLINE_SOURCE_REST, KLINE_SOURCE_STREAM, Kind, SLOT_F64, UNIVERSE, UNIVERSE_ACTION } from "../ring/layout";
+import {
+  F,
+  KLINE,
+  KLINE_SOURCE_REST,
+  KLINE_SOURCE_STREAM,
+  KLINE_SOURCE_WARMUP,
+  Kind,
+  SLOT_F64,
+  UNIVERSE,
+  UNIVERSE_ACTION,
+} from "../ring/layout";
 import type { RingWriter } from "../ring/ring-writer";
 import type { KlineRow } from "./kline-rest";
 import type { RecordSink } from "./parse/stream-parser";
@@ -13,6 +23,7 @@ export class FeedSink implements RecordSink {
   marketTimeMs = 0;
   closedFromStream = 0;
   closedFromRest = 0;
+  warmupCandles = 0;
   duplicateClosesDropped = 0;
   implausible = 0;
   /** Closes of the minute before the first one this run expects (it was half over when we connected). */
@@ -31,22 +42,36 @@ export class FeedSink implements RecordSink {
   }
 
   /**
-   * On the first plausible record: every symbol owes a close from the minute in progress on, and the brain
-   * learns that in a UNIVERSE record before any candle reaches it.
+   * Starts the run: every symbol owes a close from the minute in progress at `marketTimeMs` on, and the brain
+   * learns that (and how much history comes before it) in a UNIVERSE record before any candle reaches it.
+   * Called with the exchange's time at startup; without it, the first plausible record starts the run.
    */
-  #begin(): void {
+  begin(marketTimeMs: number, warmupMinutes: number): void {
+    if (this.started) return;
     this.started = true;
-    this.firstMinuteMs = Math.floor(this.marketTimeMs / MINUTE_MS) * MINUTE_MS;
+    this.marketTimeMs = Math.max(this.marketTimeMs, marketTimeMs);
+    this.firstMinuteMs = Math.floor(marketTimeMs / MINUTE_MS) * MINUTE_MS;
     for (let id = 0; id < this.symbolCount; id++) this.closed.start(id, this.firstMinuteMs - MINUTE_MS);
+    const s = this.#control(UNIVERSE_ACTION.Snapshot, -1);
+    s[UNIVERSE.warmupMinutes] = warmupMinutes;
+    this.#write(s);
+  }
+
+  /** Tells the brain that a symbol's warm-up history is complete (whatever REST had). */
+  warmupDone(symbolId: number): void {
+    this.#write(this.#control(UNIVERSE_ACTION.WarmupDone, symbolId));
+  }
+
+  #control(action: number, symbolId: number): Float64Array {
     const s = this.#scratch;
     s.fill(0);
     s[F.kind] = Kind.Universe;
-    s[F.symbolId] = -1;
+    s[F.symbolId] = symbolId;
     s[F.eventTimeMs] = this.marketTimeMs;
-    s[UNIVERSE.action] = UNIVERSE_ACTION.Snapshot;
+    s[UNIVERSE.action] = action;
     s[UNIVERSE.symbolCount] = this.symbolCount;
     s[UNIVERSE.firstMinuteMs] = this.firstMinuteMs;
-    this.#write(s);
+    return s;
   }
 
   onRecord(slot: Float64Array): void {
@@ -59,7 +84,7 @@ export class FeedSink implements RecordSink {
         return;
       }
       if (e > this.marketTimeMs) this.marketTimeMs = e;
-      if (!this.started) this.#begin();
+      if (!this.started) this.begin(this.marketTimeMs, 0);
       if (kind === Kind.KlineClosed) {
         if (!this.closed.add(slot[F.symbolId]!, openMs)) {
           if (openMs < this.firstMinuteMs) this.preStart++;
@@ -73,7 +98,7 @@ export class FeedSink implements RecordSink {
       const e = slot[F.eventTimeMs]!;
       // Mark prices come once a second for every symbol: only a small step forward is believable.
       if (this.marketTimeMs === 0 || (e > this.marketTimeMs && e - this.marketTimeMs < MAX_KLINE_EVENT_LAG_MS)) this.marketTimeMs = e;
-      if (!this.started) this.#begin();
+      if (!this.started) this.begin(this.marketTimeMs, 0);
     }
     this.#write(slot);
   }
@@ -84,6 +109,20 @@ export class FeedSink implements RecordSink {
       this.duplicateClosesDropped++;
       return false;
     }
+    this.closedFromRest++;
+    this.#write(this.#candle(symbolId, row, recvUs, KLINE_SOURCE_REST));
+    return true;
+  }
+
+  /** History before the first minute: not owed by the continuity contract, so not tracked per minute. */
+  onWarmup(symbolId: number, row: KlineRow, recvUs: number): boolean {
+    if (row.openTimeMs >= this.firstMinuteMs) return false;
+    this.warmupCandles++;
+    this.#write(this.#candle(symbolId, row, recvUs, KLINE_SOURCE_WARMUP));
+    return true;
+  }
+
+  #candle(symbolId: number, row: KlineRow, recvUs: number, source: number): Float64Array {
     const s = this.#scratch;
     s.fill(0);
     s[F.kind] = Kind.KlineClosed;
@@ -100,10 +139,8 @@ export class FeedSink implements RecordSink {
     s[KLINE.trades] = row.trades;
     s[KLINE.takerBuyVolume] = row.takerBuyVolume;
     s[KLINE.closed] = 1;
-    s[KLINE.source] = KLINE_SOURCE_REST;
-    this.closedFromRest++;
-    this.#write(s);
-    return true;
+    s[KLINE.source] = source;
+    return s;
   }
 
   /** Control records (UNIVERSE, GAP) built by the feed itself. */

@@ -37,8 +37,9 @@ export async function fetchKlines(
   q: { symbol: string; startTimeMs: number; endTimeMs: number; limit: number },
   budget: RestBudget,
   timeoutMs: number,
+  budgetCeiling = 1,
 ): Promise<KlineRow[]> {
-  await budget.acquire(klinesWeight(q.limit));
+  await budget.acquire(klinesWeight(q.limit), budgetCeiling);
   const url =
     `${restUrl}/fapi/v1/klines?symbol=${encodeURIComponent(q.symbol)}&interval=1m` +
     `&startTime=${q.startTimeMs}&endTime=${q.endTimeMs}&limit=${q.limit}`;

@@ -20,10 +20,13 @@ export class RestBudget {
     private readonly clock: Clock,
   ) {}
 
-  /** Resolves when `weight` can be spent without crossing our share, the server's count, or a ban. */
-  async acquire(weight: number): Promise<void> {
+  /**
+   * Resolves when `weight` can be spent without crossing our share, the server's count, or a ban.
+   * `ceiling` < 1 keeps the rest of our share for more urgent requests (warm-up history must not starve backfill).
+   */
+  async acquire(weight: number, ceiling = 1): Promise<void> {
     for (;;) {
-      const wait = this.#waitMs(weight);
+      const wait = this.#waitMs(weight, ceiling);
       if (wait <= 0) break;
       this.waitedMs += wait;
       await this.clock.sleep(Math.min(wait, 1000));
@@ -54,10 +57,10 @@ export class RestBudget {
     while (this.#spent.length > 0 && this.#spent[0]!.atMs <= now - WINDOW_MS) this.#spent.shift();
   }
 
-  #waitMs(weight: number): number {
+  #waitMs(weight: number, ceiling: number): number {
     const now = this.clock.nowMs();
     if (now < this.#bannedUntilMs) return this.#bannedUntilMs - now;
-    if (this.spentLastMinute + weight > this.ourLimit) {
+    if (this.spentLastMinute + weight > this.ourLimit * ceiling) {
       const oldest = this.#spent[0];
       return oldest ? oldest.atMs + WINDOW_MS - now + 1 : 1000;
     }

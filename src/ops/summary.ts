@@ -21,7 +21,18 @@ export function summarize(source: string, s: Record<WorkerRole, WorkerStats>, re
   }
   const lag: Record<string, number> =
     (b.lagSamples ?? 0) > 0
-      ? { eventLagP50Us: b.eventLagP50Us ?? -1, eventLagP99Us: b.eventLagP99Us ?? -1, eventLagP999Us: b.eventLagP999Us ?? -1 }
+      ? {
+          eventLagP50Us: b.eventLagP50Us ?? -1,
+          eventLagP99Us: b.eventLagP99Us ?? -1,
+          eventLagP999Us: b.eventLagP999Us ?? -1,
+          hopLagP50Us: b.hopLagP50Us ?? -1,
+          hopLagP99Us: b.hopLagP99Us ?? -1,
+        }
+      : {};
+  // Throughput after the brain's warm-up: streamed klines the brain handled per second of that window.
+  const steady: Record<string, number> =
+    (b.steadyMs ?? 0) > 0
+      ? { steadyKlines: b.steadyKlines ?? 0, steadyMs: b.steadyMs ?? 0, steadyKlinesPerSec: Math.round(((b.steadyKlines ?? 0) * 1000) / b.steadyMs!) }
       : {};
   return {
     symbols: f.symbols ?? 0,
@@ -34,7 +45,9 @@ export function summarize(source: string, s: Record<WorkerRole, WorkerStats>, re
     parseErrors: f.parseErrors ?? 0,
     conflated: f.conflated ?? 0,
     lostRecords: f.lostRecords ?? 0,
+    signals: b.signals ?? 0,
     restarts,
     ...lag,
+    ...steady,
   };
 }

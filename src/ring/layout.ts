@@ -37,6 +37,8 @@ export const KLINE = {
 } as const;
 export const KLINE_SOURCE_STREAM = 0;
 export const KLINE_SOURCE_REST = 1;
+/** History before the run's first minute, fetched at startup so indicators and structure start warm. */
+export const KLINE_SOURCE_WARMUP = 2;
 
 export const AGG_TRADE = { tradeId: 4, price: 5, qty: 6, firstTradeId: 7, lastTradeId: 8, tradeTimeMs: 9, buyerIsMaker: 10 } as const;
 export const BOOK_TICKER = { updateId: 4, bidPrice: 5, bidQty: 6, askPrice: 7, askQty: 8, transactTimeMs: 9 } as const;
@@ -44,9 +46,12 @@ export const MARK_PRICE = { markPrice: 4, indexPrice: 5, fundingRate: 6, nextFun
 /** GAP: records were lost for [fromMs, toMs] (symbolId -1 = all symbols); the brain backfills from REST. */
 export const GAP = { fromMs: 4, toMs: 5, lostRecords: 6 } as const;
 /** UNIVERSE: the symbol set changed; names travel by postMessage, ids and the first expected minute here. */
-export const UNIVERSE = { action: 4, symbolCount: 5, firstMinuteMs: 6 } as const;
-/** UNIVERSE.action values: the first record of a run carries every symbol id below symbolCount. */
-export const UNIVERSE_ACTION = { Snapshot: 0, Listed: 1, Delisted: 2 } as const;
+export const UNIVERSE = { action: 4, symbolCount: 5, firstMinuteMs: 6, warmupMinutes: 7 } as const;
+/**
+ * UNIVERSE.action values: the first record of a run (Snapshot) covers every symbol id below symbolCount;
+ * WarmupDone (per symbolId) says that symbol's history before firstMinuteMs has all been sent.
+ */
+export const UNIVERSE_ACTION = { Snapshot: 0, Listed: 1, Delisted: 2, WarmupDone: 3 } as const;
 /** HEARTBEAT: a sequence number and the sender's stamp, used by diagnostics and the stress tests. */
 export const HEARTBEAT = { seq: 4, sentUs: 5, checksum: 6 } as const;
 

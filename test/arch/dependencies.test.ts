@@ -7,6 +7,7 @@ const RULES: [RegExp, RegExp, string][] = [
   [/^src\/ring\//, /^src\/(?!core\/|ring\/)/, "ring sees only core"],
   [/^src\/brain\//, /^src\/(trade\/(paper|binance)|feed\/|sim\/)|^ccxt$/, "brain reads the ring; it trades through the Broker port"],
   [/^src\/(?!trade\/binance|feed\/|sim\/)/, /^ccxt$/, "only feed/, sim/ and trade/binance* speak Binance through ccxt"],
+  [/^src\/(?!brain\/smc\/reference\/|cli\/smc-command)/, /smc\/reference/, "reference-mode SMC looks ahead: golden tests and charts only, never a decision"],
 ];
 const IMPORT = /\b(?:import|export)\b[^;"']*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']/g;
 

@@ -12,7 +12,11 @@ const DEFAULTS: Config = {
   feed: {
     streamsPerConnection: 200, watchdogMs: 5000, pingIntervalMs: 3000, rotateAfterMs: 84_600_000,
     reconnectInitialMs: 100, reconnectMaxMs: 30_000, connectsPerSecond: 2, controlMessagesPerSecond: 5,
-    closeGraceMs: 3000, backfillPageSize: 99, restWeightShare: 0.8, restTimeoutMs: 10_000,
+    closeGraceMs: 3000, backfillPageSize: 99, restWeightShare: 0.8, restTimeoutMs: 10_000, warmupMinutes: 499,
+  },
+  strategy: {
+    timeframe: "5m", swingLength: 5, minConfidence: 0.6, minRewardRisk: 1.5, sweepToShiftCandles: 20,
+    entryValidCandles: 12, stopBufferAtr: 0.1,
   },
 };
 

@@ -42,7 +42,7 @@ async function runFeed(simOpts: SimOptions, runMs: number, feedCfg: Record<strin
   };
   const feed = new ExchangeFeed(universe, config, writer, systemClock, quiet);
   const poll = setInterval(drain, 5);
-  feed.start();
+  await feed.start();
   await Bun.sleep(runMs);
   const { settledThroughMs } = await feed.stop(5000);
   writer.flush();

@@ -23,6 +23,8 @@ export const feedSection = z.strictObject({
   /** Share of the REQUEST_WEIGHT budget for backfill; orders cost no IP weight, the broker's queries need the rest. */
   restWeightShare: z.number().gt(0).max(1).default(0.8),
   restTimeoutMs: z.int().min(100).default(10_000),
+  /** Closed 1m candles of history fetched per symbol at startup (499 is the cheapest page: weight 2). */
+  warmupMinutes: z.int().min(0).max(1500).default(499),
 });
 
 export type FeedConfig = z.output<typeof feedSection>;
