@@ -1,6 +1,6 @@
 // The single binary: built once, copied alone into an empty directory, and run there as a user would.
 import { beforeAll, describe, expect, test } from "bun:test";
-import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "../../build";
@@ -142,3 +142,14 @@ async function readUrls(p: ReturnType<typeof spawn>): Promise<{ rest: string; ws
   reader.releaseLock();
   return { rest: /^rest (\S+)$/m.exec(text)![1]!, ws: /^ws (\S+)$/m.exec(text)![1]! };
 }
+
+const GOLDEN = resolve("../shared/data/smc-golden");
+
+test.skipIf(!existsSync(GOLDEN))("smc --input EURUSD_15M.csv --swing-length 5 --out DIR writes the 11 golden files byte for byte", async () => {
+  const out = mkdtempSync(join(tmpdir(), "aegis-smc-"));
+  const r = await finish(spawn(["smc", "--input", join(GOLDEN, "EURUSD_15M.csv"), "--swing-length", "5", "--out", out]));
+  expect(r.code).toBe(0);
+  const files = readdirSync(out).sort();
+  expect(files).toHaveLength(11);
+  for (const f of files) expect(readFileSync(join(out, f), "utf8")).toBe(readFileSync(join(GOLDEN, f), "utf8"));
+}, 30_000);

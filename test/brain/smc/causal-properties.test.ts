@@ -49,7 +49,8 @@ describe("causal SMC, seeded random walks", () => {
     expect(events).toBeGreaterThan(SEEDS * 10);
   }, 30_000);
 
-  test(`agreement with the batch oracle and brute-force rescans (swings, FVG, BOS/CHOCH, pools, OBs) on ${SEEDS} walks`, () => {
+  const ORACLE = "agreement with the batch oracle and brute-force rescans (swings, FVG, BOS/CHOCH, pools, OBs)";
+  test(`${ORACLE} on ${SEEDS} walks`, () => {
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { c, opts } = scenario(seed);
       const bad = oracleViolation(c, opts, run(c, opts));

@@ -51,7 +51,10 @@ export class SwingDetector {
     return this.x1 === null ? null : this.x1.dir === -1 ? this.x1 : this.x2;
   }
 
-  /** Break and sweep trackers take candle t; bookend guesses are created on candle 0. */
+  /**
+   * Break and sweep trackers take candle t. Compat bookend guesses are created on candle 0, with the band of
+   * candle 0 (golden runs inject a constant band, so this only matters outside golden agreement).
+   */
   observe(t: number, band: number): void {
     const h = this.#h;
     const cb = this.#closeBreak;
