@@ -45,7 +45,8 @@ export class SymbolAnalysis implements SmcEventSink {
         s.onOrderBlock(e.dir, e.top, e.bottom, e.at);
         break;
       case "LIQ_SWEPT":
-        s.onPoolSwept(e.dir, e.level, e.at, e.dir === 1 ? this.#lastHigh : this.#lastLow);
+        // A pool that forms after its anchor was already swept reports the sweep late: stale, not a setup.
+        if (e.swept === e.at) s.onPoolSwept(e.dir, e.level, e.at, e.dir === 1 ? this.#lastHigh : this.#lastLow);
         break;
       default:
         break;
