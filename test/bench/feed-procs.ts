@@ -28,6 +28,8 @@ export class Proc {
   readonly proc: Child;
   stdout = "";
   stderr = "";
+  /** Called with each stderr chunk as it arrives (the kept tail is bounded; listeners see everything). */
+  readonly onStderr: ((chunk: string) => void)[] = [];
   readonly #waiters: { re: RegExp; resolve: (m: RegExpExecArray) => void }[] = [];
 
   constructor(
@@ -38,7 +40,10 @@ export class Proc {
     this.proc = Bun.spawn(cmd, { cwd: ROOT, env, stdin: "ignore", stdout: "pipe", stderr: "pipe" });
     live.add(this.proc);
     void this.#pump(this.proc.stdout, (t) => (this.stdout += t));
-    void this.#pump(this.proc.stderr, (t) => (this.stderr = (this.stderr + t).slice(-200_000)));
+    void this.#pump(this.proc.stderr, (t) => {
+      this.stderr = (this.stderr + t).slice(-200_000);
+      for (const f of this.onStderr) f(t);
+    });
     void this.proc.exited.then(() => live.delete(this.proc));
   }
 
@@ -108,23 +113,43 @@ export async function startSim(rate: number, symbols: number): Promise<{ sim: Pr
  * `aegis run --json` against the simulator, configured through the environment only (as an operator would).
  * Resolves once the feed has opened its connections, with the Linux thread ids the feed and brain log at start.
  */
-export async function startEngine(restUrl: string, wsUrl: string): Promise<{ engine: Proc; feedTid: number; brainTid: number; stateDir: string }> {
+export interface Engine {
+  engine: Proc;
+  feedTid: number;
+  brainTid: number;
+  stateDir: string;
+  /** When the feed had opened its connections (performance.now() of this process). */
+  readyAt: number;
+  /** Whether the feed fetches warm-up history in the background (its "done" line then ends startup). */
+  fetchesHistory: boolean;
+}
+
+export async function startEngine(restUrl: string, wsUrl: string, opts: { history?: boolean } = {}): Promise<Engine> {
   const stateDir = mkdtempSync(join(tmpdir(), "aegis-feed-bench-"));
   const env: Record<string, string | undefined> = {};
   // A developer's AEGIS_* settings must not change what is measured.
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith("AEGIS_") && !k.startsWith("BUN_JSC_")) env[k] = v;
   env.AEGIS_EXCHANGE_REST_URL = restUrl;
   env.AEGIS_EXCHANGE_WS_URL = wsUrl;
+  // Startup history is a one-off REST phase (about a minute against the simulator's 2,400 weight/min), not
+  // steady state: off unless asked for, so a round stays short.
+  if (!opts.history) env.AEGIS_FEED_WARMUP_MINUTES = "0";
   if (process.env.FEED_BENCH_LOG_GC === "1") env.BUN_JSC_logGC = "1";
   // process.execPath is the bun binary itself (no wrapper script), so this pid is the engine process.
   const engine = new Proc("engine", [process.execPath, MAIN, "run", "--json", "--state-dir", stateDir, "--log-level", "info"], env);
   const brain = await engine.waitFor(/brain started \(incarnation \d+, thread (-?\d+)\)/, 30_000);
-  const feed = await engine.waitFor(/feed: \d+ symbols on \d+ connections to \S+ \(thread (-?\d+)\)/, 30_000);
-  return { engine, feedTid: Number(feed[1]), brainTid: Number(brain[1]), stateDir };
+  const feed = await engine.waitFor(/feed: \d+ symbols on \d+ connections to \S+ \(thread (-?\d+)\)(.*)$/m, 30_000);
+  const fetchesHistory = /history/.test(feed[2] ?? "");
+  // The feed's and the brain's threads must be tasks of this pid: then it is the engine itself, not a wrapper.
+  const tasks = threadTimes(engine.pid);
+  if (!tasks.has(Number(feed[1])) || !tasks.has(Number(brain[1]))) {
+    throw new Error(`engine pid ${engine.pid} does not own the feed (${feed[1]}) and brain (${brain[1]}) threads`);
+  }
+  return { engine, feedTid: Number(feed[1]), brainTid: Number(brain[1]), stateDir, readyAt: performance.now(), fetchesHistory };
 }
 
 /** Stops the engine gracefully and returns its `--json` summary (the last stdout line). */
-export async function stopEngine(e: { engine: Proc; stateDir: string }): Promise<Record<string, number>> {
+export async function stopEngine(e: Engine): Promise<Record<string, number>> {
   const code = await e.engine.stop(20_000);
   rmSync(e.stateDir, { recursive: true, force: true });
   const last = e.engine.stdout.trim().split("\n").at(-1) ?? "";
@@ -148,6 +173,8 @@ export interface ThreadTimes {
   /** On-CPU and run-queue wait, ns (schedstat: finer than the 10 ms ticks of stat). */
   cpuNs: number;
   runqNs: number;
+  /** Voluntary context switches: how often the thread went to sleep (each one is a later wake-up). */
+  sleeps: number;
 }
 
 /** Every thread of a process: tid → name and schedstat times. Threads that vanish mid-read are skipped. */
@@ -157,7 +184,9 @@ export function threadTimes(pid: number): Map<number, ThreadTimes> {
     try {
       const comm = readFileSync(`/proc/${pid}/task/${tid}/comm`, "utf8").trim();
       const s = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ");
-      out.set(Number(tid), { comm, cpuNs: Number(s[0]), runqNs: Number(s[1]) });
+      const status = readFileSync(`/proc/${pid}/task/${tid}/status`, "utf8");
+      const sleeps = Number(/^voluntary_ctxt_switches:\s*(\d+)/m.exec(status)?.[1] ?? Number.NaN);
+      out.set(Number(tid), { comm, cpuNs: Number(s[0]), runqNs: Number(s[1]), sleeps });
     } catch {
       // the thread ended between readdir and read
     }
@@ -179,6 +208,36 @@ export function median(values: number[]): number {
   if (s.length === 0) return Number.NaN;
   const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Collections logged by BUN_JSC_logGC=1 while `active`: one line per collection, tagged with the heap's address
+ * (one heap per thread: main, feed and brain each have their own).
+ */
+export class GcTally {
+  active = false;
+  collections = 0;
+  full = 0;
+  pauseMs = 0;
+  maxPauseMs = 0;
+  readonly heaps = new Set<string>();
+  #partial = "";
+
+  add(chunk: string): void {
+    const lines = (this.#partial + chunk).split("\n");
+    this.#partial = lines.pop() ?? "";
+    if (!this.active) return;
+    for (const line of lines) {
+      const m = /^\[GC<(0x[0-9a-f]+)>: START .*? => (\w+),.*\bp=([\d.]+)ms/.exec(line);
+      if (!m) continue;
+      const p = Number(m[3]);
+      this.collections++;
+      if (m[2] === "FullCollection") this.full++;
+      this.pauseMs += p;
+      if (p > this.maxPauseMs) this.maxPauseMs = p;
+      this.heaps.add(m[1]!);
+    }
+  }
 }
 
 export const round = (x: number, digits = 0): number => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);

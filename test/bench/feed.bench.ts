@@ -1,10 +1,12 @@
 /**
  * Feed bench: simulator process → WebSocket → feed worker → ring → brain worker, 600 symbols. Per round:
  * (a) receive-only ceiling, (b) the engine unthrottled, (c) the engine at a paced 10k msgs/s (latency and CPU).
- * Options: --rounds=N (3), --symbols=N (600), --paced=RATE (10000). FEED_BENCH_LOG_GC=1 adds BUN_JSC_logGC to the engine.
+ * Options: --rounds=N (3), --symbols=N (600), --paced=RATE (10000), --history=1 (keep the startup history fetch:
+ * measuring then waits until it is done, about a minute per engine run). FEED_BENCH_LOG_GC=1 adds GC counts per window
+ * (BUN_JSC_logGC in the engine; it prints a few lines per collection, which costs little but is not free).
  */
 import {
-  CLK_TCK, killAll, median, processTicks, psiAvg10, Proc, round, startEngine, startSim, stopEngine, threadTimes,
+  CLK_TCK, type Engine, GcTally, killAll, median, processTicks, psiAvg10, Proc, round, startEngine, startSim, stopEngine, threadTimes,
   type ThreadTimes,
 } from "./feed-procs";
 
@@ -15,12 +17,18 @@ const option = (name: string, fallback: number): number => {
 const ROUNDS = option("rounds", 3);
 const SYMBOLS = option("symbols", 600);
 const PACED = option("paced", 10_000);
+/** --history=1 keeps the engine's startup history fetch (default off: ~1 min per engine run against the simulator). */
+const HISTORY = option("history", 0) === 1;
+/** Diagnostics: the engine runs with BUN_JSC_logGC=1 and each engine line gets its window's collections and pauses. */
+const LOG_GC = process.env.FEED_BENCH_LOG_GC === "1";
 
 /** (a) after the client's connections are open. */
 const RECV_WARMUP_MS = 2_000;
 const RECV_WINDOW_MS = 5_000;
 /** (b), (c): the brain's warm-up is 5 s after the first kline (src/brain/pipeline.ts); start measuring just after it. */
 const ENGINE_WARMUP_MS = 5_500;
+/** …and at least this long after the feed's warm-up history is in, so the brain has digested it too. */
+const AFTER_HISTORY_MS = 1_000;
 const THROUGHPUT_WINDOW_MS = 8_000;
 /** (c): CPU per wall second needs ≥ 10 s at 10 ms tick resolution. */
 const PACED_WINDOW_MS = 10_000;
@@ -40,7 +48,7 @@ function threadShares(a: Map<number, ThreadTimes>, b: Map<number, ThreadTimes>, 
     x.runq += runq;
   };
   for (const [tid, end] of b) {
-    const start = a.get(tid) ?? { cpuNs: 0, runqNs: 0 };
+    const start = a.get(tid) ?? { cpuNs: 0, runqNs: 0, sleeps: 0 };
     const group =
       tid === feedTid ? "feed" : tid === brainTid ? "brain" : tid === pid ? "main" : end.comm === "JITWorker" ? "jit" : /HeapHelper|scavenger/.test(end.comm) ? "gc" : "other";
     add(group, end.cpuNs - start.cpuNs, end.runqNs - start.runqNs);
@@ -51,11 +59,17 @@ function threadShares(a: Map<number, ThreadTimes>, b: Map<number, ThreadTimes>, 
     out[`${g}_cpu_pct`] = round((x.cpu / 1e6 / wallMs) * 100, 1);
     if (g === "feed" || g === "brain") out[`${g}_runq_pct`] = round((x.runq / 1e6 / wallMs) * 100, 1);
   }
+  for (const [g, tid] of [["feed", feedTid], ["brain", brainTid]] as const) {
+    out[`${g}_sleeps_per_s`] = round((((b.get(tid)?.sleeps ?? Number.NaN) - (a.get(tid)?.sleeps ?? Number.NaN)) / wallMs) * 1000);
+  }
   return out;
 }
 
 /** CPU of the engine (whole process, /proc stat ticks) and per thread over one window that the bench sleeps through. */
-async function measureWindow(e: Awaited<ReturnType<typeof startEngine>>, sim: Proc, windowMs: number) {
+async function measureWindow(e: Engine, sim: Proc, windowMs: number) {
+  const gc = new GcTally();
+  e.engine.onStderr.push((t) => gc.add(t));
+  gc.active = true;
   const pid = e.engine.pid;
   const th0 = threadTimes(pid);
   const c0 = processTicks(pid);
@@ -66,11 +80,15 @@ async function measureWindow(e: Awaited<ReturnType<typeof startEngine>>, sim: Pr
   const s1 = processTicks(sim.pid);
   const wallMs = performance.now() - t0;
   const th1 = threadTimes(pid);
+  gc.active = false;
+  const gcLine: Line = LOG_GC
+    ? { gc_collections: gc.collections, gc_full: gc.full, gc_pause_total_ms: round(gc.pauseMs, 1), gc_pause_max_ms: round(gc.maxPauseMs, 2), gc_heaps: gc.heaps.size }
+    : {};
   return {
     wallMs,
     cpuPerWallSec: (c1 - c0) / CLK_TCK / (wallMs / 1000),
     simCpuPerWallSec: (s1 - s0) / CLK_TCK / (wallMs / 1000),
-    threads: threadShares(th0, th1, pid, e.feedTid, e.brainTid, wallMs),
+    threads: { ...threadShares(th0, th1, pid, e.feedTid, e.brainTid, wallMs), ...gcLine },
   };
 }
 
@@ -104,10 +122,14 @@ async function receiveOnly(roundNo: number): Promise<number> {
 async function engineRun(roundNo: number, rate: number, windowMs: number, receiveOnlyRate: number): Promise<Line> {
   const psi = psiAvg10();
   const { sim, restUrl, wsUrl } = await startSim(rate, SYMBOLS);
-  let e: Awaited<ReturnType<typeof startEngine>> | null = null;
+  let e: Engine | null = null;
   try {
-    e = await startEngine(restUrl, wsUrl);
-    await Bun.sleep(ENGINE_WARMUP_MS);
+    e = await startEngine(restUrl, wsUrl, { history: HISTORY });
+    // Startup ends with the feed's warm-up history (logged with its duration) or, without one, at once.
+    let historyMs = 0;
+    if (e.fetchesHistory) historyMs = Number((await e.engine.waitFor(/warm-up history done, \d+ candles in (\d+) ms/, 120_000))[1]);
+    const startAfterMs = Math.max(ENGINE_WARMUP_MS, historyMs + AFTER_HISTORY_MS);
+    await Bun.sleep(Math.max(0, e.readyAt + startAfterMs - performance.now()));
     const w = await measureWindow(e, sim, windowMs);
     const psiWindowEnd = psiAvg10();
     const s = await stopEngine(e);
@@ -116,7 +138,11 @@ async function engineRun(roundNo: number, rate: number, windowMs: number, receiv
       messages: s.messages ?? -1, conflated: s.conflated ?? -1, lost_records: s.lostRecords ?? -1, parse_errors: s.parseErrors ?? -1,
       reconnects: s.reconnects ?? -1, restarts: s.restarts ?? -1,
     };
-    const base: Line = { round: roundNo, n: s.steadyKlines ?? 0, steady_ms: s.steadyMs ?? 0 };
+    const base: Line = {
+      round: roundNo, n: s.steadyKlines ?? 0, steady_ms: s.steadyMs ?? 0, history_ms: historyMs, window_start_ms: round(startAfterMs),
+      // The brain's steady window opens 5 s after the first kline: a slower startup would be inside it.
+      steady_includes_startup: historyMs > 5_000 ? 1 : 0,
+    };
     if (rate === 0) {
       const msgs = s.steadyKlinesPerSec ?? Number.NaN;
       const line: Line = {
