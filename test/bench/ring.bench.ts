@@ -32,8 +32,35 @@ const LAT_WARMUP = size(30_000);
 interface Times { startUs: number; endUs: number; cpuMs: number; runqMs: number }
 interface LatencyResult extends Times { p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number; sleeps: number }
 
-const producer = new BenchWorker(new URL("./ring-bench-producer.worker.ts", import.meta.url), "producer");
-const consumer = new BenchWorker(new URL("./ring-bench-consumer.worker.ts", import.meta.url), "consumer");
+interface Pair {
+  producer: BenchWorker;
+  consumer: BenchWorker;
+  stop: () => void;
+}
+
+/**
+ * Each variant has its own pair of workers for the whole run. Sharing one pair, the variants (batch 1 vs 64, bulk vs
+ * eager reader) made the JIT recompile the shared loops for all of them, and the batched ring fell from ~90M to
+ * ~15M slots/s in later rounds. A fresh pair per case is no better: a single long call runs in OSR-entered code
+ * that never reaches the top tier (~19M). Reused per variant, the warm-up round compiles each loop for its case.
+ */
+const pairs = new Map<string, Promise<Pair>>();
+function pairFor(variant: string): Promise<Pair> {
+  let p = pairs.get(variant);
+  if (!p) pairs.set(variant, (p = newPair()));
+  return p;
+}
+
+async function newPair(): Promise<Pair> {
+  const producer = new BenchWorker(new URL("./ring-bench-producer.worker.ts", import.meta.url), "producer");
+  const consumer = new BenchWorker(new URL("./ring-bench-consumer.worker.ts", import.meta.url), "consumer");
+  const channel = new MessageChannel();
+  await producer.call({ cmd: "port", port: channel.port1 }, [channel.port1]);
+  await consumer.call({ cmd: "port", port: channel.port2 }, [channel.port2]);
+  // The channel object stays referenced until stop(): once it is collected, Bun closes the transferred ports.
+  return { producer, consumer, stop: () => (producer.stop(), consumer.stop(), void channel) };
+}
+
 const results = new Map<string, number[]>();
 const ratios: number[] = [];
 
@@ -51,6 +78,7 @@ function keep(key: string, value: number): number {
 
 /** Runs one throughput case; the clock runs from the producer's first write to the consumer's last read. */
 async function throughput(variant: string, round: number, n: number, cmd: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const { producer, consumer } = await pairFor(variant);
   const c = consumer.call<Times>(cmd);
   const p = producer.call<Times>(cmd);
   const [cr, pr] = await Promise.all([c, p]);
@@ -66,6 +94,7 @@ async function throughput(variant: string, round: number, n: number, cmd: Record
 
 async function latency(variant: string, round: number, spinUs: number | undefined, n: number, warmup: number) {
   const sab = createRing(CAPACITY);
+  const { producer, consumer } = await pairFor(variant);
   const c = consumer.call<LatencyResult>({ cmd: "latency", sab, n, warmup, spinUs });
   const p = producer.call<Times>({ cmd: "latency", sab, n, ratePerS: LAT_RATE });
   const [cr, pr] = await Promise.all([c, p]);
@@ -132,9 +161,6 @@ const summaryKeys: [string, string][] = [
 
 let exitCode = 0;
 try {
-  const channel = new MessageChannel();
-  await producer.call({ cmd: "port", port: channel.port1 }, [channel.port1]);
-  await consumer.call({ cmd: "port", port: channel.port2 }, [channel.port2]);
   // Warm-up round at a fifth of the sizes, not reported: JIT tiers, worker heaps and page faults settle first.
   await runRound(-1);
   results.clear();
@@ -162,8 +188,6 @@ try {
 } catch (err) {
   console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
   exitCode = 1;
-} finally {
-  producer.stop();
-  consumer.stop();
 }
+for (const p of pairs.values()) (await p).stop();
 process.exit(exitCode);
