@@ -25,7 +25,7 @@ export const runSpec: CommandSpec = {
     ...SIM_HELP,
     ["--source KIND", "exchange (default) or heartbeat (diagnostics: drives the pipeline without an exchange)"],
     ["--rate N", "heartbeat records per second (with --source heartbeat)"],
-    ["--state-dir DIR", "where the journal lives (default $STATE_DIRECTORY or ./state)"],
+    ["--state-dir DIR", "the journal's directory (default $STATE_DIRECTORY or ./state); no journal is written yet"],
   ],
   hidden: ["--crash-brain-after D: diagnostics; the first brain worker crashes after D to exercise the restart path"],
 };

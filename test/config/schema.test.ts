@@ -11,7 +11,7 @@ const DEFAULTS: Config = {
   exchange: { preset: "production" },
   feed: {
     streamsPerConnection: 200, watchdogMs: 5000, pingIntervalMs: 3000, rotateAfterMs: 84_600_000,
-    reconnectInitialMs: 100, reconnectMaxMs: 30_000, connectsPerSecond: 2, controlMessagesPerSecond: 5,
+    reconnectInitialMs: 100, reconnectMaxMs: 30_000, connectsPerSecond: 2,
     closeGraceMs: 3000, backfillPageSize: 99, restWeightShare: 0.8, restTimeoutMs: 10_000, warmupMinutes: 499,
   },
   strategy: {

@@ -14,8 +14,6 @@ export const feedSection = z.strictObject({
   reconnectMaxMs: z.int().min(1).default(30_000),
   /** New connections per second (Binance documents 300 per 5 min per IP for spot). */
   connectsPerSecond: z.number().positive().default(2),
-  /** SUBSCRIBE/UNSUBSCRIBE messages per second per connection; Binance closes a connection above 10. */
-  controlMessagesPerSecond: z.number().positive().max(10).default(5),
   /** Market time (exchange E) after a minute's end before its missing close is fetched from REST. */
   closeGraceMs: z.int().min(0).default(3000),
   /** Rows per klines request; below 100 costs weight 1. */
