@@ -1,8 +1,7 @@
 /** Checks HEARTBEAT records for continuity and integrity: every sequence once, in order, untorn. */
+import { heartbeatChecksum as checksum } from "../core/heartbeat-checksum";
 import { HEARTBEAT } from "../ring/layout";
 
-/** Same formula as the feed's heartbeat source; duplicated here so brain does not import feed. */
-const checksum = (seq: number, sentUs: number): number => (seq * 31 + sentUs) % 1_000_000_007;
 
 export class HeartbeatMonitor {
   heartbeats = 0;

@@ -1,10 +1,8 @@
 /** Diagnostics source: writes HEARTBEAT records at a fixed rate so the whole pipeline can be exercised without an exchange. */
 import type { Clock } from "../core/clock";
+import { heartbeatChecksum } from "../core/heartbeat-checksum";
 import { F, HEARTBEAT, Kind } from "../ring/layout";
 import type { RingWriter } from "../ring/ring-writer";
-
-/** A torn or mixed slot fails this check in the brain. */
-export const heartbeatChecksum = (seq: number, sentUs: number): number => (seq * 31 + sentUs) % 1_000_000_007;
 
 const TICK_MS = 1;
 /** Cap per tick so a long stall cannot turn into one giant burst that starves the event loop. */

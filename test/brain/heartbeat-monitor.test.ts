@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import { HeartbeatMonitor } from "../../src/brain/heartbeat-monitor";
-import { heartbeatChecksum } from "../../src/feed/heartbeat-source";
+import { heartbeatChecksum } from "../../src/core/heartbeat-checksum";
 import { HEARTBEAT, SLOT_F64 } from "../../src/ring/layout";
 
 const slot = new Float64Array(SLOT_F64);
