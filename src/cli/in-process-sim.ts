@@ -1,19 +1,24 @@
-/** `--sim` for run and universe: the Binance-compatible simulator started in this process on 127.0.0.1. */
-import { parseDurationMs } from "../core/duration";
+/** `--sim` for run and universe: the simulator in this process, configured by the same rules as `aegis sim`. */
 import { UsageError } from "../core/errors";
+import type { SimOptions } from "../sim/simulator";
 import type { OptionSpec, OptionValues } from "./args";
-import { startSimulator, type SimHandle, type SimOptions } from "../sim/simulator";
+import { simOptionsFromFlags } from "./sim-command";
+
+/** Flag here → the `aegis sim` flag it means (fault flags carry a `sim-` prefix next to the engine's own flags). */
+const SIM_FLAGS: Record<string, string> = {
+  symbols: "symbols",
+  speed: "speed",
+  seed: "seed",
+  "exchange-info": "exchange-info",
+  "sim-drop-every": "drop-every",
+  "sim-stall-after": "stall-after",
+  "sim-corrupt": "corrupt",
+  "sim-delay": "delay",
+};
 
 export const SIM_OPTIONS: OptionSpec = {
   sim: { type: "boolean" },
-  symbols: { type: "string" },
-  speed: { type: "string" },
-  seed: { type: "string" },
-  "exchange-info": { type: "string" },
-  "sim-drop-every": { type: "string" },
-  "sim-stall-after": { type: "string" },
-  "sim-corrupt": { type: "string" },
-  "sim-delay": { type: "string" },
+  ...Object.fromEntries(Object.keys(SIM_FLAGS).map((k) => [k, { type: "string" as const }])),
 };
 
 export const SIM_HELP: [string, string][] = [
@@ -22,54 +27,27 @@ export const SIM_HELP: [string, string][] = [
   ["--speed X", "with --sim: sim time runs X times real time (default 1)"],
   ["--seed S", "with --sim: market seed (default 1)"],
   ["--exchange-info FILE", "with --sim: serve this exchangeInfo capture instead of a generated one"],
-  ["--sim-drop-every D", "with --sim: drop every market connection every D (fault injection)"],
+  ["--sim-drop-every D", "with --sim: drop every market connection about every D (fault injection)"],
   ["--sim-stall-after D", "with --sim: after D, one connection silently stops delivering"],
   ["--sim-corrupt F", "with --sim: corrupt this fraction (0..1) of market frames"],
   ["--sim-delay D", "with --sim: delay every market frame by D"],
 ];
 
-const number = (values: OptionValues, name: string, check: (n: number) => boolean, hint: string): number | undefined => {
-  const raw = values[name];
-  if (typeof raw !== "string") return undefined;
-  const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} "${raw}": ${hint}`);
-  return n;
-};
-
-const duration = (values: OptionValues, name: string): number | undefined => {
-  const raw = values[name];
-  if (typeof raw !== "string") return undefined;
-  const ms = parseDurationMs(raw);
-  if (ms === null) throw new UsageError(`--${name} "${raw}" is not a duration; write e.g. 10s or 500ms`);
-  return ms;
-};
-
 /** The simulator options the flags ask for, or null without --sim (sim-only flags without --sim are an error). */
 export function simOptionsFrom(values: OptionValues): SimOptions | null {
-  const simOnly = Object.keys(SIM_OPTIONS).filter((k) => k !== "sim" && values[k] !== undefined);
+  const given = Object.keys(SIM_FLAGS).filter((k) => values[k] !== undefined);
   if (!values.sim) {
-    if (simOnly.length > 0) throw new UsageError(`--${simOnly[0]} only applies with --sim`);
+    if (given.length > 0) throw new UsageError(`--${given[0]} only applies with --sim`);
     return null;
   }
-  const faults: NonNullable<SimOptions["faults"]> = {};
-  const drop = duration(values, "sim-drop-every");
-  if (drop !== undefined) faults.dropEveryMs = drop;
-  const stall = duration(values, "sim-stall-after");
-  if (stall !== undefined) faults.stallAfterMs = stall;
-  const delay = duration(values, "sim-delay");
-  if (delay !== undefined) faults.delayMs = delay;
-  const corrupt = number(values, "sim-corrupt", (n) => n >= 0 && n <= 1, "must be a fraction between 0 and 1");
-  if (corrupt !== undefined) faults.corruptFraction = corrupt;
-  return {
-    port: 0,
-    symbols: number(values, "symbols", (n) => Number.isInteger(n) && n >= 1 && n <= 5000, "must be a whole number 1..5000"),
-    speed: number(values, "speed", (n) => n > 0 && n <= 10_000, "must be > 0 and ≤ 10000"),
-    seed: number(values, "seed", Number.isInteger, "must be a whole number"),
-    exchangeInfoPath: typeof values["exchange-info"] === "string" ? values["exchange-info"] : undefined,
-    faults,
-  };
-}
-
-export async function startInProcessSim(opts: SimOptions): Promise<SimHandle> {
-  return startSimulator(opts);
+  const translated: OptionValues = {};
+  for (const k of given) translated[SIM_FLAGS[k]!] = values[k];
+  try {
+    return { ...simOptionsFromFlags(translated), port: 0 };
+  } catch (e) {
+    // Name the flag as the user typed it, not as `aegis sim` spells it.
+    if (!(e instanceof UsageError)) throw e;
+    const flag = given.find((k) => e.message.startsWith(`--${SIM_FLAGS[k]} `));
+    throw flag ? new UsageError(e.message.replace(`--${SIM_FLAGS[flag]} `, `--${flag} `)) : e;
+  }
 }

@@ -1,11 +1,12 @@
 /** `aegis run`: the engine with its feed and brain workers until SIGTERM, SIGINT or --duration. */
-import { parseDurationMs } from "../core/duration";
 import { UsageError } from "../core/errors";
 import { log } from "../ops/logger";
+import { startSimulator } from "../sim/simulator";
 import { runEngine, type WorkerUrls } from "../ops/engine";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
-import { SIM_HELP, SIM_OPTIONS, simOptionsFrom, startInProcessSim } from "./in-process-sim";
+import { durationFlag } from "./flag-values";
+import { SIM_HELP, SIM_OPTIONS, simOptionsFrom } from "./in-process-sim";
 
 export const runSpec: CommandSpec = {
   summary: "run the engine (feed → ring → brain) until stopped",
@@ -31,8 +32,8 @@ export const runSpec: CommandSpec = {
 };
 
 export async function runCommand(values: OptionValues, urls: WorkerUrls): Promise<number> {
-  const durationMs = optionalDuration(values, "duration");
-  const crashBrainAfterMs = optionalDuration(values, "crash-brain-after");
+  const durationMs = durationFlag(values, "duration");
+  const crashBrainAfterMs = durationFlag(values, "crash-brain-after");
   const simOptions = simOptionsFrom(values);
   if (simOptions && values.source === "heartbeat") throw new UsageError("--sim and --source heartbeat exclude each other");
   const overrides = {
@@ -41,7 +42,7 @@ export async function runCommand(values: OptionValues, urls: WorkerUrls): Promis
   };
   // Validate the config before starting anything, so a bad file exits 78 with nothing to clean up.
   let config = loadCliConfig(values, overrides);
-  const sim = simOptions ? await startInProcessSim(simOptions) : null;
+  const sim = simOptions ? await startSimulator(simOptions) : null;
   try {
     if (sim) {
       log.withTag("sim").info(`simulator on ${sim.restUrl} (${sim.symbols.length} symbols)`);
@@ -56,12 +57,4 @@ export async function runCommand(values: OptionValues, urls: WorkerUrls): Promis
   } finally {
     await sim?.stop();
   }
-}
-
-function optionalDuration(values: OptionValues, name: string): number | undefined {
-  const raw = values[name];
-  if (typeof raw !== "string") return undefined;
-  const ms = parseDurationMs(raw);
-  if (ms === null) throw new UsageError(`--${name} "${raw}" is not a duration; write e.g. 90s, 5m or 500ms`);
-  return ms;
 }

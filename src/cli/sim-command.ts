@@ -1,12 +1,12 @@
 /** `aegis sim`: the Binance-compatible exchange simulator as a standalone process, until SIGTERM or SIGINT. */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { parseDurationMs } from "../core/duration";
 import { UsageError } from "../core/errors";
 import { log } from "../ops/logger";
 import { type SimOptions, startSimulator } from "../sim/simulator";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
+import { durationFlag as duration, numberFlag as num } from "./flag-values";
 
 export const simSpec: CommandSpec = {
   summary: "run the Binance-compatible exchange simulator on 127.0.0.1",
@@ -46,22 +46,6 @@ export const simSpec: CommandSpec = {
     ["--firehose RATE", "benchmark: pre-built kline frames at RATE/s over all connections (0 = as fast as sockets drain)"],
   ],
 };
-
-function num(values: OptionValues, name: string, ok: (n: number) => boolean, hint: string): number | undefined {
-  const raw = values[name];
-  if (typeof raw !== "string") return undefined;
-  const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || !ok(n)) throw new UsageError(`--${name} "${raw}": ${hint}`);
-  return n;
-}
-
-function duration(values: OptionValues, name: string): number | undefined {
-  const raw = values[name];
-  if (typeof raw !== "string") return undefined;
-  const ms = parseDurationMs(raw);
-  if (ms === null) throw new UsageError(`--${name} "${raw}" is not a duration; write e.g. 30s, 500ms or 2m`);
-  return ms;
-}
 
 /** --replay values: files, or directories whose *.csv files are all taken (sorted). */
 function replayFiles(values: OptionValues): string[] | undefined {

@@ -3,7 +3,8 @@ import { exchangeUrls } from "../config/sections/exchange";
 import { loadUniverse } from "../feed/universe";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
-import { SIM_HELP, SIM_OPTIONS, simOptionsFrom, startInProcessSim } from "./in-process-sim";
+import { startSimulator } from "../sim/simulator";
+import { SIM_HELP, SIM_OPTIONS, simOptionsFrom } from "./in-process-sim";
 
 export const universeSpec: CommandSpec = {
   summary: "print the trading universe: every PERPETUAL, USDT-quoted, TRADING contract",
@@ -15,7 +16,7 @@ export const universeSpec: CommandSpec = {
 export async function universeCommand(values: OptionValues): Promise<number> {
   const config = loadCliConfig(values, {});
   const simOptions = simOptionsFrom(values);
-  const sim = simOptions ? await startInProcessSim(simOptions) : null;
+  const sim = simOptions ? await startSimulator(simOptions) : null;
   try {
     const restUrl = sim ? sim.restUrl : exchangeUrls(config.exchange).restUrl;
     const u = await loadUniverse(restUrl, config.feed.restTimeoutMs);

@@ -21,6 +21,9 @@ export class SymbolAnalysis implements SmcEventSink {
   fundingRate = NaN;
   /** The running candle index of the strategy timeframe (the SMC detector's t). */
   t = -1;
+  /** The latest strategy candle's extremes: where a pool sweep reported at this candle went. */
+  #lastHigh = NaN;
+  #lastLow = NaN;
 
   constructor(swingLength: number, params: StrategyParams) {
     this.setups = new SetupTracker(params);
@@ -52,9 +55,6 @@ export class SymbolAnalysis implements SmcEventSink {
         break;
     }
   }
-
-  #lastHigh = NaN;
-  #lastLow = NaN;
 
   /** A closed strategy-timeframe candle: indicators, structure, then the setup check. */
   onStrategyCandle(series: CandleSeries): ArmedSetup | null {
