@@ -2,7 +2,6 @@
 import { heartbeatChecksum as checksum } from "../core/heartbeat-checksum";
 import { HEARTBEAT } from "../ring/layout";
 
-
 export class HeartbeatMonitor {
   heartbeats = 0;
   missing = 0;

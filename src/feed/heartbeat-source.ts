@@ -1,7 +1,7 @@
 /** Diagnostics source: writes HEARTBEAT records at a fixed rate so the whole pipeline can be exercised without an exchange. */
 import type { Clock } from "../core/clock";
 import { heartbeatChecksum } from "../core/heartbeat-checksum";
-import { F, HEARTBEAT, Kind } from "../ring/layout";
+import { F, HEARTBEAT, Kind, SLOT_F64 } from "../ring/layout";
 import type { RingWriter } from "../ring/ring-writer";
 
 const TICK_MS = 1;
@@ -30,23 +30,35 @@ export class HeartbeatSource {
     this.writer.flush();
   }
 
+  #fill(b: Float64Array, o: number): void {
+    const seq = this.sent++;
+    const sentUs = this.clock.nowUs();
+    b[o + F.kind] = Kind.Heartbeat;
+    b[o + F.symbolId] = 0;
+    b[o + F.eventTimeMs] = this.clock.nowMs();
+    b[o + F.recvTimeUs] = sentUs;
+    b[o + HEARTBEAT.seq] = seq;
+    b[o + HEARTBEAT.sentUs] = sentUs;
+    b[o + HEARTBEAT.checksum] = heartbeatChecksum(seq, sentUs);
+  }
+
   #tick(): void {
     const due = Math.floor(((performance.now() - this.#startMs) * this.rateHz) / 1000) - this.sent;
     const n = Math.min(due, MAX_PER_TICK);
     const w = this.writer;
-    for (let i = 0; i < n; i++) {
-      const o = w.claim();
-      const b = w.buf;
-      const seq = this.sent++;
-      const sentUs = this.clock.nowUs();
-      b[o + F.kind] = Kind.Heartbeat;
-      b[o + F.symbolId] = 0;
-      b[o + F.eventTimeMs] = this.clock.nowMs();
-      b[o + F.recvTimeUs] = sentUs;
-      b[o + HEARTBEAT.seq] = seq;
-      b[o + HEARTBEAT.sentUs] = sentUs;
-      b[o + HEARTBEAT.checksum] = heartbeatChecksum(seq, sentUs);
-      w.commit();
+    // Runs (claimRun) while the ring has room; claim() takes single records when it is full, so none is lost.
+    for (let i = 0; i < n; ) {
+      const granted = w.claimRun(n - i);
+      if (granted === 0) {
+        const o = w.claim(); // before reading w.buf: a full ring hands out a scratch slot
+        this.#fill(w.buf, o);
+        w.commit();
+        i++;
+        continue;
+      }
+      for (let k = 0; k < granted; k++) this.#fill(w.buf, w.runAt + k * SLOT_F64);
+      w.commitRun(granted);
+      i += granted;
     }
     if (n > 0) w.publish();
     else w.flush();

@@ -14,15 +14,20 @@ export interface RingWriterOptions {
 const NO_CLAIM = 0;
 const RING_CLAIM = 1;
 const SCRATCH_CLAIM = 2;
+const RUN_CLAIM = 3;
 
 /**
  * Usage per record: `const i = w.claim(); w.buf[i + F.kind] = …; w.commit();` then `w.publish()` per record or
  * per batch. Read `w.buf` after every claim: it is the ring or a scratch slot. A claimed slot holds stale data,
  * so write every field the kind defines. Call `flush()` from a timer while idle so a backlog drains.
+ * A producer with many records at once claims them as a run: `const n = w.claimRun(want)`, fills slots
+ * `w.runAt + k * SLOT_F64` of `w.buf` for k < n, then `w.commitRun(n)`; when n is 0, it falls back to claim().
  */
 export class RingWriter {
   /** The array the current claim points into. */
   buf: Float64Array;
+  /** Float64 index in `buf` of the first slot of the current claimRun(). */
+  runAt = 0;
   readonly stats = new RingWriterStats();
   readonly capacity: number;
   readonly #i32: Int32Array;
@@ -39,6 +44,8 @@ export class RingWriter {
   /** Ring slots known free with no backlog waiting: while > 0 a claim is one compare (the hot path). */
   #room = 0;
   #claim = NO_CLAIM;
+  /** Slots granted by the open claimRun(). */
+  #runSize = 0;
 
   constructor(sab: SharedArrayBuffer, opts: RingWriterOptions) {
     for (const [name, value] of Object.entries(opts)) {
@@ -85,6 +92,38 @@ export class RingWriter {
     return 0;
   }
 
+  /**
+   * Bulk claim, the Disruptor's `next(n)`: up to `want` consecutive ring slots in one step. Returns how many it
+   * granted, starting at `runAt` in `buf`; a run stops where the ring wraps, so ask again for the rest. Returns 0
+   * when the ring is full or a backlog waits: claim() then takes the record, so nothing is lost or reordered.
+   * Per record it saves claim()'s bookkeeping, which costs more than writing the 16 fields (ring bench: ~2×).
+   */
+  claimRun(want: number): number {
+    if (this.#room < want) {
+      if (this.#backlog.size !== 0) this.#drain();
+      if (this.#backlog.size === 0) this.freeSlots(want);
+    }
+    const start = this.#next & this.#mask;
+    const n = Math.min(want, this.#room, this.capacity - start);
+    if (!(n > 0)) return 0;
+    this.#claim = RUN_CLAIM;
+    this.#runSize = n;
+    this.buf = this.#ring;
+    this.runAt = start * SLOT_F64;
+    return n;
+  }
+
+  /** Ends a claimRun(): the first `n` slots of the run (n ≤ granted) join the next publish; the rest stay free. */
+  commitRun(n: number): void {
+    if (this.#claim !== RUN_CLAIM || !Number.isInteger(n) || n < 0 || n > this.#runSize) {
+      throw new Error(`RingWriter.commitRun(${n}): pass at most the ${this.#runSize} slots the last claimRun() granted`);
+    }
+    this.#next = (this.#next + n) | 0;
+    this.#room -= n;
+    this.#claim = NO_CLAIM;
+    this.stats.committed += n;
+  }
+
   /** Slow path of claim(): drain the backlog, then look at the reader's cursor again. */
   #hasRoom(): boolean {
     if (this.#backlog.size !== 0) this.#drain();
@@ -103,6 +142,7 @@ export class RingWriter {
 
   /** Kept out of commit() so that the ring path stays small enough to inline. */
   #commitScratch(): void {
+    if (this.#claim === RUN_CLAIM) throw new Error("RingWriter.commit() after claimRun(): end a run with commitRun(n)");
     if (this.#claim !== SCRATCH_CLAIM) {
       throw new Error("RingWriter.commit() without claim(): call claim() before each commit()");
     }

@@ -4,10 +4,21 @@ import { F, SLOT_F64 } from "../../src/ring/layout";
 import { RingReader } from "../../src/ring/ring-reader";
 import { DEFAULT_SPIN_US, asyncWait, spinWait } from "../../src/ring/wait-strategy";
 import { type RecordObject, sumObject, sumSlot } from "./ring-bench-payload";
+import { pingPong } from "./ring-bench-pingpong";
 import { serveCommands } from "./ring-bench-rpc";
 import { percentile, threadTimesMs } from "./ring-bench-stats";
 
 let port: MessagePort | null = null;
+/** Side of the placement ping-pong (see the producer). */
+const PARITY = 1;
+
+/** Reads and frees `avail` slots; per call, like the brain's drain, so the JIT compiles it whole (see writeBatch). */
+function readBatch(r: RingReader, f64: Float64Array, avail: number): number {
+  let sink = 0;
+  for (let k = 0; k < avail; k++) sink += sumSlot(f64, r.slot(k));
+  r.release(avail);
+  return sink;
+}
 
 function finish(sink: number, t0: [number, number]) {
   const endUs = nowUs();
@@ -47,6 +58,8 @@ serveCommands({
     return null;
   },
 
+  pingPong: ({ sab, trips }: { sab: SharedArrayBuffer; trips: number }) => pingPong(sab, PARITY, trips),
+
   /**
    * Throughput: busy-spin with spinWait, read all 16 fields of every slot, one release per drained batch.
    * `minBatch` 256 is a bulk reader (replay-style); 1 takes every slot the moment it is published.
@@ -60,8 +73,7 @@ serveCommands({
     while (got < n) {
       const avail = spinWait(r, 1_000, minBatch);
       if (avail === 0) continue;
-      for (let k = 0; k < avail; k++) sink += sumSlot(f64, r.slot(k));
-      r.release(avail);
+      sink += readBatch(r, f64, avail);
       got += avail;
     }
     return finish(sink, t0);

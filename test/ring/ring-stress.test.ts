@@ -15,13 +15,14 @@ interface Case {
   wait: WaitKind;
   initialSequence?: number;
   capacity?: number;
+  claim?: StressProducerInit["claim"];
 }
 
-async function stress({ n, batch, wait, initialSequence = 0, capacity = 1024 }: Case) {
+async function stress({ n, batch, wait, initialSequence = 0, capacity = 1024, claim }: Case) {
   const sab = createRing(capacity, initialSequence);
   const limitMs = 100_000;
   const consumerInit: StressConsumerInit = { sab, n, wait, stallMs: 5_000 };
-  const producerInit: StressProducerInit = { sab, n, batch, overflowCapacity: 256 };
+  const producerInit: StressProducerInit = { sab, n, batch, overflowCapacity: 256, claim };
   const consumer = startWorker<StressConsumerResult>(CONSUMER, consumerInit, limitMs);
   const producer = startWorker<StressProducerResult>(PRODUCER, producerInit, limitMs);
   try {
@@ -70,16 +71,27 @@ describe("ring between two workers", () => {
   );
 
   test(
-    "10M slots starting at 2^31 - 5000: the Int32 cursors wrap mid-run",
+    "10M slots, claimRun batches of 100: runs split where the ring wraps, claim() takes over when it is full",
     async () => {
-      const start = 2 ** 31 - 5_000;
-      const run = await stress({ n: N, batch: 16, wait: "spin", initialSequence: start, capacity: 4096 });
+      const run = await stress({ n: N, batch: 100, wait: "spin", claim: "run" });
       expectClean(run, N);
-      expect(run.finalCursor).toBe((start + N) | 0);
-      expect(run.finalCursor).toBeLessThan(0);
     },
     120_000,
   );
+
+  for (const claim of ["record", "run"] as const) {
+    test(
+      `10M slots starting at 2^31 - 5000, ${claim === "run" ? "claimRun" : "claim()"}: the Int32 cursors wrap mid-run`,
+      async () => {
+        const start = 2 ** 31 - 5_000;
+        const run = await stress({ n: N, batch: 16, wait: "spin", initialSequence: start, capacity: 4096, claim });
+        expectClean(run, N);
+        expect(run.finalCursor).toBe((start + N) | 0);
+        expect(run.finalCursor).toBeLessThan(0);
+      },
+      120_000,
+    );
+  }
 
   for (const wait of ["blocking", "async"] as const) {
     test(

@@ -1,4 +1,4 @@
-/** RingWriter when the ring is full: conflation, closed klines superseding, overflow FIFO, GAP on overflow, counters. */
+/** RingWriter when the ring is full (conflation, closed klines superseding, overflow FIFO, GAP, counters) and claimRun. */
 import { describe, expect, test } from "bun:test";
 import { AGG_TRADE, BOOK_TICKER, F, GAP, HEARTBEAT, KLINE, Kind, SLOT_F64 } from "../../src/ring/layout";
 import { createRing } from "../../src/ring/ring-buffer";
@@ -195,5 +195,70 @@ describe("RingWriter on a full ring", () => {
     expect(s.superseded).toBeGreaterThan(0);
     expect(s.lostRecords).toBeGreaterThan(0);
     expect(s.gaps).toBeGreaterThan(0);
+  });
+});
+
+describe("RingWriter.claimRun", () => {
+  const writeRun = (w: RingWriter, granted: number, first: number): void => {
+    for (let k = 0; k < granted; k++) writeHeartbeat(w.buf, w.runAt + k * SLOT_F64, first + k);
+    w.commitRun(granted);
+  };
+  const seqs = (slots: Float64Array[]): number[] => slots.map((s) => s[HEARTBEAT.seq]!);
+
+  test("grants consecutive slots up to the ring's end, then the rest from the start", () => {
+    const { w, r } = setup(8, 4);
+    writeRun(w, w.claimRun(5), 0);
+    w.publish();
+    r.release(5);
+    // Cursor at 5 of 8: a run of 6 stops at the ring's end (3), the next one starts at slot 0.
+    const a = w.claimRun(6);
+    expect(a).toBe(3);
+    expect(w.runAt).toBe(5 * SLOT_F64);
+    writeRun(w, a, 5);
+    const b = w.claimRun(3);
+    expect(b).toBe(3);
+    expect(w.runAt).toBe(0);
+    writeRun(w, b, 8);
+    w.publish();
+    expect(seqs(drainAll(w, r))).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(w.stats.committed).toBe(11);
+    expect(w.stats.published).toBe(11);
+  });
+
+  test("commitRun(n) below the grant leaves the other slots free for the next claim", () => {
+    const { w, r } = setup(8, 4);
+    expect(w.claimRun(4)).toBe(4);
+    writeHeartbeat(w.buf, w.runAt, 0);
+    writeHeartbeat(w.buf, w.runAt + SLOT_F64, 1);
+    w.commitRun(2);
+    put(w, (b, at) => writeHeartbeat(b, at, 2));
+    w.publish();
+    expect(seqs(drainAll(w, r))).toEqual([0, 1, 2]);
+  });
+
+  test("a full ring or a waiting backlog grants nothing; claim() keeps the order", () => {
+    const { w, r } = setup(4, 8);
+    fillRing(w);
+    expect(w.claimRun(2)).toBe(0);
+    put(w, (b, at) => writeHeartbeat(b, at, 100));
+    r.release(2);
+    // Room in the ring again, but record 100 waits in the backlog: the run goes after it, never before.
+    const granted = w.claimRun(2);
+    expect(granted).toBe(1);
+    writeRun(w, granted, 101);
+    w.publish();
+    const got = seqs(drainAll(w, r));
+    expect(got.slice(-2)).toEqual([100, 101]);
+    expect(w.stats.overflowed).toBe(1);
+  });
+
+  test("a bad commitRun or a commit() after claimRun() says how to end the run", () => {
+    const { w } = setup(8, 4);
+    expect(() => w.commitRun(1)).toThrow(/at most the 0 slots/);
+    expect(w.claimRun(3)).toBe(3);
+    expect(() => w.commitRun(4)).toThrow(/at most the 3 slots the last claimRun\(\) granted/);
+    expect(() => w.commit()).toThrow(/end a run with commitRun\(n\)/);
+    w.commitRun(3);
+    expect(w.stats.committed).toBe(3);
   });
 });
