@@ -41,4 +41,5 @@ export type FromWorker =
   | { type: "WorkerStats"; role: WorkerRole; stats: WorkerStats }
   | { type: "WorkerStopped"; role: WorkerRole; stats: WorkerStats }
   | UniverseChanged
-  | { type: "WorkerFatal"; role: WorkerRole; name: string; message: string; stack: string; retryable: boolean };
+  /** `stats` are the counters at the moment of the crash, so the run's totals keep that incarnation's work. */
+  | { type: "WorkerFatal"; role: WorkerRole; name: string; message: string; stack: string; retryable: boolean; stats: WorkerStats };

@@ -28,11 +28,19 @@ export function serveWorker(role: WorkerRole, build: (init: InitWorker) => Promi
   let app: WorkerApp | null = null;
   let stopping = false;
 
+  /** Counters for a crash report; a broken app must not turn the report itself into a second failure. */
+  const lastStats = (): WorkerStats => {
+    try {
+      return app?.stats() ?? {};
+    } catch {
+      return {};
+    }
+  };
   const fatal = (e: unknown): void => {
     const err = e instanceof Error ? e : new Error(String(e));
     // Only an AegisError can say a restart cannot help; anything unexpected is worth a restart.
     const retryable = !(err instanceof AegisError) || err.retryable;
-    post({ type: "WorkerFatal", role, name: err.name, message: err.message, stack: err.stack ?? "", retryable });
+    post({ type: "WorkerFatal", role, name: err.name, message: err.message, stack: err.stack ?? "", retryable, stats: lastStats() });
     // Exit non-zero so the supervisor sees a crash, never a clean stop.
     process.exit(1);
   };
