@@ -46,10 +46,12 @@ export class HeartbeatSource {
     const due = Math.floor(((performance.now() - this.#startMs) * this.rateHz) / 1000) - this.sent;
     const n = Math.min(due, MAX_PER_TICK);
     const w = this.writer;
-    // Runs (claimRun) while the ring has room; claim() takes single records when it is full, so none is lost.
+    // Runs (claimRun) while the ring has room; once it is full, claim() takes the rest of the tick, so none is lost.
+    let full = false;
     for (let i = 0; i < n; ) {
-      const granted = w.claimRun(n - i);
+      const granted = full ? 0 : w.claimRun(n - i);
       if (granted === 0) {
+        full = true;
         const o = w.claim(); // before reading w.buf: a full ring hands out a scratch slot
         this.#fill(w.buf, o);
         w.commit();

@@ -46,7 +46,7 @@ export async function runEngine(config: Config, opts: EngineOptions): Promise<nu
         brain.send(msg);
         break;
       case "WorkerFatal":
-        totals.update(msg.role, msg.stats);
+        if (msg.stats) totals.update(msg.role, msg.stats);
         // An error that says retrying cannot help is an operator message, not a bug: no stack trace.
         logger.error(`${msg.role} worker failed: ${msg.retryable ? msg.stack || msg.message : `${msg.name}: ${msg.message}`}`);
         break;

@@ -41,5 +41,5 @@ export type FromWorker =
   | { type: "WorkerStats"; role: WorkerRole; stats: WorkerStats }
   | { type: "WorkerStopped"; role: WorkerRole; stats: WorkerStats }
   | UniverseChanged
-  /** `stats` are the counters at the moment of the crash, so the run's totals keep that incarnation's work. */
-  | { type: "WorkerFatal"; role: WorkerRole; name: string; message: string; stack: string; retryable: boolean; stats: WorkerStats };
+  /** `stats`: the counters at the crash, so the totals keep that incarnation's work; absent if it never started. */
+  | { type: "WorkerFatal"; role: WorkerRole; name: string; message: string; stack: string; retryable: boolean; stats?: WorkerStats };

@@ -28,12 +28,15 @@ export function serveWorker(role: WorkerRole, build: (init: InitWorker) => Promi
   let app: WorkerApp | null = null;
   let stopping = false;
 
-  /** Counters for a crash report; a broken app must not turn the report itself into a second failure. */
-  const lastStats = (): WorkerStats => {
+  /**
+   * Counters for a crash report, or undefined when there are none: a worker that dies while starting has no app,
+   * and the previous incarnation's totals must then stand. A broken app must not fail the report itself.
+   */
+  const lastStats = (): WorkerStats | undefined => {
     try {
-      return app?.stats() ?? {};
+      return app?.stats();
     } catch {
-      return {};
+      return undefined;
     }
   };
   const fatal = (e: unknown): void => {

@@ -99,6 +99,11 @@ export class RingWriter {
    * Per record it saves claim()'s bookkeeping, which costs more than writing the 16 fields (ring bench: ~2×).
    */
   claimRun(want: number): number {
+    if (this.#claim !== NO_CLAIM || !Number.isInteger(want) || want < 0) {
+      throw new Error(
+        `RingWriter.claimRun(${want}): ${this.#claim !== NO_CLAIM ? "a claim is still open; commit it first" : "pass a whole number of slots"}`,
+      );
+    }
     if (this.#room < want) {
       if (this.#backlog.size !== 0) this.#drain();
       if (this.#backlog.size === 0) this.freeSlots(want);

@@ -12,25 +12,46 @@ let port: MessagePort | null = null;
 /** Side of the placement ping-pong (see the producer). */
 const PARITY = 1;
 
-/** Reads and frees `avail` slots; per call, like the brain's drain, so the JIT compiles it whole (see writeBatch). */
+/**
+ * Every consumer checks that record i arrives i-th (its eventTimeMs is i), so a bench that moved the wrong slots
+ * fails instead of timing them. Same check, same cost, for the ring and for postMessage.
+ */
+let expected = 0;
+let misordered = 0;
+function checkSeq(seq: number): void {
+  if (seq !== expected) misordered++;
+  expected++;
+}
+
+/** Reads and frees `avail` slots; per call, like the brain's drain, so the JIT compiles it whole (see writeRuns). */
 function readBatch(r: RingReader, f64: Float64Array, avail: number): number {
   let sink = 0;
-  for (let k = 0; k < avail; k++) sink += sumSlot(f64, r.slot(k));
+  for (let k = 0; k < avail; k++) {
+    const at = r.slot(k);
+    checkSeq(f64[at + F.eventTimeMs]!);
+    sink += sumSlot(f64, at);
+  }
   r.release(avail);
   return sink;
+}
+
+function start(): [number, number] {
+  expected = 0;
+  misordered = 0;
+  return threadTimesMs();
 }
 
 function finish(sink: number, t0: [number, number]) {
   const endUs = nowUs();
   const t1 = threadTimesMs();
-  return { endUs, sink, cpuMs: t1[0] - t0[0], runqMs: t1[1] - t0[1] };
+  return { endUs, sink, misordered, cpuMs: t1[0] - t0[0], runqMs: t1[1] - t0[1] };
 }
 
 /** Resolves once `slots` slots arrived through the port, each message holding `perMessage` of them. */
 function receive(slots: number, perMessage: number, sumOf: (data: unknown) => number) {
   if (!port) throw new Error("no port");
   const p = port;
-  const t0 = threadTimesMs();
+  const t0 = start();
   return new Promise((resolve) => {
     let got = 0;
     let sink = 0;
@@ -48,7 +69,10 @@ function receive(slots: number, perMessage: number, sumOf: (data: unknown) => nu
 function sumSlots(data: unknown): number {
   const buf = data as Float64Array;
   let sum = 0;
-  for (let at = 0; at < buf.length; at += SLOT_F64) sum += sumSlot(buf, at);
+  for (let at = 0; at < buf.length; at += SLOT_F64) {
+    checkSeq(buf[at + F.eventTimeMs]!);
+    sum += sumSlot(buf, at);
+  }
   return sum;
 }
 
@@ -67,7 +91,7 @@ serveCommands({
   ring: ({ sab, n, minBatch }: { sab: SharedArrayBuffer; n: number; minBatch: number }) => {
     const r = new RingReader(sab);
     const f64 = r.f64;
-    const t0 = threadTimesMs();
+    const t0 = start();
     let got = 0;
     let sink = 0;
     while (got < n) {
@@ -79,7 +103,11 @@ serveCommands({
     return finish(sink, t0);
   },
 
-  pmObject: ({ n }: { n: number }) => receive(n, 1, (d) => sumObject(d as RecordObject)),
+  pmObject: ({ n }: { n: number }) =>
+    receive(n, 1, (d) => {
+      checkSeq((d as RecordObject).eventTimeMs);
+      return sumObject(d as RecordObject);
+    }),
 
   pmBatch: ({ messages, slots }: { messages: number; slots: number }) => receive(messages * slots, slots, sumSlots),
 

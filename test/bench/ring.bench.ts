@@ -3,7 +3,8 @@ import { createRing } from "../../src/ring/ring-buffer";
 import { BenchWorker } from "./ring-bench-rpc";
 import { median, psiAvg10, round2 } from "./ring-bench-stats";
 
-// Options: --rounds=N (default 7), --capacity=slots (default 65536, the design's size), --scale=x (sizes × x).
+// Options: --rounds=N (default 7), --capacity=slots (default 65536, the design's size), --scale=x (sizes × x),
+// --min-batch=slots (the bulk reader's minimum batch, default 256; 64 lets it chase the writer line by line: ~half the rate).
 const option = (name: string, fallback: number): number => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
   return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
@@ -19,7 +20,7 @@ const N_PER_SLOT = size(20_000_000);
 const N_BATCHED = size(100_000_000);
 const BATCH = 64;
 /** The throughput reader takes batches of ≥ 256 slots (spinWait minBatch), as a replay reader would; see spin-wait. */
-const BULK_MIN_BATCH = 256;
+const BULK_MIN_BATCH = option("min-batch", 256);
 /** Informational runs with a reader that takes every slot at once (the cache-line chase), kept short. */
 const N_EAGER = size(10_000_000);
 const PM_OBJECTS = size(300_000);
@@ -39,7 +40,7 @@ const WARMUP_SCALE = 0.02;
 const WARMUP_GAP_MS = 150;
 const GAP_MS = 50;
 
-interface Times { startUs: number; endUs: number; cpuMs: number; runqMs: number }
+interface Times { startUs: number; endUs: number; cpuMs: number; runqMs: number; misordered?: number }
 interface LatencyResult extends Times { p50Us: number; p99Us: number; p999Us: number; maxUs: number; meanUs: number; sleeps: number }
 
 interface Pair {
@@ -92,6 +93,7 @@ async function throughput(variant: string, round: number, n: number, cmd: Record
   const c = consumer.call<Times>(cmd);
   const p = producer.call<Times>(cmd);
   const [cr, pr] = await Promise.all([c, p]);
+  if (cr.misordered !== 0) throw new Error(`${variant}: ${cr.misordered} of ${n} records arrived out of sequence`);
   const elapsedUs = cr.endUs - pr.startUs;
   const rate = keep(variant, (n / elapsedUs) * 1e6);
   emit({

@@ -234,6 +234,13 @@ describe("RingWriter.claimRun", () => {
     put(w, (b, at) => writeHeartbeat(b, at, 2));
     w.publish();
     expect(seqs(drainAll(w, r))).toEqual([0, 1, 2]);
+    const s = w.stats;
+    expect(s.committed).toBe(3);
+    expect(s.published).toBe(3);
+    // The reader freed all three, so the whole ring is room again; the next run starts at slot 3 and stops at the end.
+    expect(w.freeSlots(8)).toBe(8);
+    expect(w.claimRun(8)).toBe(5);
+    expect(w.runAt).toBe(3 * SLOT_F64);
   });
 
   test("a full ring or a waiting backlog grants nothing; claim() keeps the order", () => {
@@ -258,7 +265,11 @@ describe("RingWriter.claimRun", () => {
     expect(w.claimRun(3)).toBe(3);
     expect(() => w.commitRun(4)).toThrow(/at most the 3 slots the last claimRun\(\) granted/);
     expect(() => w.commit()).toThrow(/end a run with commitRun\(n\)/);
+    expect(() => w.claimRun(1)).toThrow(/a claim is still open/);
     w.commitRun(3);
     expect(w.stats.committed).toBe(3);
+    expect(() => w.claimRun(2.5)).toThrow(/whole number/);
+    w.claim();
+    expect(() => w.claimRun(1)).toThrow(/a claim is still open; commit it first/);
   });
 });
