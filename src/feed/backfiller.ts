@@ -27,12 +27,10 @@ export class Backfiller {
   /** Minutes REST did not have either (the symbol was halted or delisted): given up, not retried forever. */
   unavailable = 0;
   failures = 0;
-  /** Pending range per symbol, [from, through] open times; NaN = nothing pending. */
-  #from = new Map<number, number>();
-  #through = new Map<number, number>();
+  /** Pending range per queued symbol, open times [from, through]. */
+  #ranges = new Map<number, { from: number; through: number }>();
   #queue: number[] = [];
   #inFlight = 0;
-  #running = 0;
   #stopped = false;
   #idle: (() => void)[] = [];
   readonly #retry: Backoff;
@@ -50,14 +48,13 @@ export class Backfiller {
   /** Asks for the closed candles of [fromMs, throughMs] (open times); merges with anything pending for the symbol. */
   request(symbolId: number, fromMs: number, throughMs: number): void {
     if (throughMs < fromMs || this.#stopped) return;
-    const from = this.#from.get(symbolId);
-    if (from === undefined) {
-      this.#from.set(symbolId, fromMs);
-      this.#through.set(symbolId, throughMs);
+    const range = this.#ranges.get(symbolId);
+    if (range === undefined) {
+      this.#ranges.set(symbolId, { from: fromMs, through: throughMs });
       this.#queue.push(symbolId);
     } else {
-      this.#from.set(symbolId, Math.min(from, fromMs));
-      this.#through.set(symbolId, Math.max(this.#through.get(symbolId)!, throughMs));
+      range.from = Math.min(range.from, fromMs);
+      range.through = Math.max(range.through, throughMs);
     }
     this.#pump();
   }
@@ -80,21 +77,16 @@ export class Backfiller {
   stop(): void {
     this.#stopped = true;
     this.#queue.length = 0;
-    this.#from.clear();
-    this.#through.clear();
+    this.#ranges.clear();
   }
 
   #pump(): void {
-    while (this.#running < this.opts.concurrency && this.#queue.length > 0 && !this.#stopped) {
+    while (this.#inFlight < this.opts.concurrency && this.#queue.length > 0 && !this.#stopped) {
       const id = this.#queue.shift()!;
-      const from = this.#from.get(id)!;
-      const through = this.#through.get(id)!;
-      this.#from.delete(id);
-      this.#through.delete(id);
-      this.#running++;
+      const { from, through } = this.#ranges.get(id)!;
+      this.#ranges.delete(id);
       this.#inFlight++;
       void this.#fill(id, from, through).finally(() => {
-        this.#running--;
         this.#inFlight--;
         if (this.pending === 0) for (const wake of this.#idle.splice(0)) wake();
         this.#pump();

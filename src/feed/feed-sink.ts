@@ -91,7 +91,6 @@ export class FeedSink implements RecordSink {
           else this.duplicateClosesDropped++;
           return;
         }
-        slot[KLINE.source] = KLINE_SOURCE_STREAM;
         this.closedFromStream++;
       }
     } else if (kind === Kind.MarkPrice) {
@@ -141,11 +140,6 @@ export class FeedSink implements RecordSink {
     s[KLINE.closed] = 1;
     s[KLINE.source] = source;
     return s;
-  }
-
-  /** Control records (UNIVERSE, GAP) built by the feed itself. */
-  writeRecord(slot: Float64Array): void {
-    this.#write(slot);
   }
 
   #write(slot: Float64Array): void {

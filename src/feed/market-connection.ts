@@ -15,7 +15,6 @@ type Timer = ReturnType<typeof setInterval>;
 
 export class MarketConnection {
   frames = 0;
-  connects = 0;
   reconnects = 0;
   watchdogKills = 0;
   rotations = 0;
@@ -70,7 +69,6 @@ export class MarketConnection {
     const ws = new WebSocket(this.url, { perMessageDeflate: false } as unknown as string[]);
     this.#ws = ws;
     this.#openedAt = this.#lastRx = performance.now();
-    this.connects++;
     ws.onopen = () => this.log.debug(`connection ${this.index} open (${this.streams.length} streams)`);
     ws.onmessage = (ev: MessageEvent) => this.#onMessage(ws, ev.data);
     ws.onerror = () => this.log.debug(`connection ${this.index} error`);

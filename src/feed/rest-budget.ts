@@ -11,7 +11,6 @@ export class RestBudget {
   #bannedUntilMs = 0;
   #serverUsed = 0;
   #serverMinute = -1;
-  waitedMs = 0;
 
   /** `ourLimit` per rolling minute for this client; `exchangeLimit` is the IP's REQUEST_WEIGHT per minute. */
   constructor(
@@ -28,7 +27,6 @@ export class RestBudget {
     for (;;) {
       const wait = this.#waitMs(weight, ceiling);
       if (wait <= 0) break;
-      this.waitedMs += wait;
       await this.clock.sleep(Math.min(wait, 1000));
     }
     this.#spent.push({ atMs: this.clock.nowMs(), weight });

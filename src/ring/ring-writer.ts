@@ -82,7 +82,7 @@ export class RingWriter {
    * space first; while a backlog remains the claim is a scratch slot, so records keep their order.
    */
   claim(): number {
-    if (this.#room > 0 || this.#hasRoom()) {
+    if (this.#room > 0 || this.#refill(1) > 0) {
       this.#claim = RING_CLAIM;
       this.buf = this.#ring;
       return (this.#next & this.#mask) * SLOT_F64;
@@ -104,10 +104,7 @@ export class RingWriter {
         `RingWriter.claimRun(${want}): ${this.#claim !== NO_CLAIM ? "a claim is still open; commit it first" : "pass a whole number of slots"}`,
       );
     }
-    if (this.#room < want) {
-      if (this.#backlog.size !== 0) this.#drain();
-      if (this.#backlog.size === 0) this.freeSlots(want);
-    }
+    if (this.#room < want) this.#refill(want);
     const start = this.#next & this.#mask;
     const n = Math.min(want, this.#room, this.capacity - start);
     if (!(n > 0)) return 0;
@@ -129,10 +126,11 @@ export class RingWriter {
     this.stats.committed += n;
   }
 
-  /** Slow path of claim(): drain the backlog, then look at the reader's cursor again. */
-  #hasRoom(): boolean {
+  /** Slow path of both claims: drain the backlog, then look at the reader's cursor again; returns the new room. */
+  #refill(want: number): number {
     if (this.#backlog.size !== 0) this.#drain();
-    return this.#backlog.size === 0 && this.freeSlots(1) > 0;
+    if (this.#backlog.size === 0) this.freeSlots(want);
+    return this.#room;
   }
 
   /** Ends the claim: a ring slot joins the next publish; a scratch slot is conflated, queued or counted lost. */
