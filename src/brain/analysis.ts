@@ -1,6 +1,7 @@
 /** Closed candles in, signals out: candle store and MTF, per-symbol indicators and causal SMC, setups, features, confidence. */
 import type { StrategyConfig } from "../config/sections/strategy";
 import { KLINE } from "../ring/layout";
+import type { CandleSeries } from "./candles/candle-series";
 import { CandleStore } from "./candles/candle-store";
 import { TF, TF_MS } from "./candles/timeframe";
 import type { OrderedCandleSink } from "./candle-sequencer";
@@ -36,7 +37,7 @@ export class Analysis implements OrderedCandleSink {
     this.#tf = STRATEGY_TF[cfg.timeframe];
     this.#symbols = new Array(maxSymbols);
     this.store = new CandleStore(maxSymbols, CAPACITY_1M, CAPACITY_HIGHER, {
-      onCandleClosed: (symbolId, tf) => this.#onCandleClosed(symbolId, tf),
+      onCandleClosed: (symbolId, tf, series) => this.#onCandleClosed(symbolId, tf, series),
     });
   }
 
@@ -62,8 +63,7 @@ export class Analysis implements OrderedCandleSink {
     if (a && Number.isFinite(rate)) a.fundingRate = rate;
   }
 
-  #onCandleClosed(symbolId: number, tf: number): void {
-    const series = this.store.series(symbolId, tf);
+  #onCandleClosed(symbolId: number, tf: number, series: CandleSeries): void {
     const e = this.#closed;
     e.symbolId = symbolId;
     e.tf = tf;

@@ -3,9 +3,9 @@ import type { CandleSeries } from "./candle-series";
 import { DecimalSum } from "./decimal-sum";
 import { MINUTE_MS } from "./timeframe";
 
-/** Told once per closed candle per timeframe, after the series holds it. */
+/** Told once per closed candle per timeframe, after `series` (that symbol's series of `tf`) holds it. */
 export interface CandleListener {
-  onCandleClosed(symbolId: number, tf: number): void;
+  onCandleClosed(symbolId: number, tf: number, series: CandleSeries): void;
 }
 
 /** Counters shared by every builder of one store. */
@@ -109,6 +109,6 @@ export class BucketBuilder {
       this.takerBuyVolume.value,
       minutes,
     );
-    this.listener.onCandleClosed(this.symbolId, this.tf);
+    this.listener.onCandleClosed(this.symbolId, this.tf, this.series);
   }
 }

@@ -77,8 +77,9 @@ export class CandleStore implements BucketStats {
       return;
     }
     s.lastClosedMs = openTimeMs;
-    s.series[TF.M1].push(openTimeMs, open, high, low, close, volume, quoteVolume, trades, takerBuyVolume, 1);
-    this.listener.onCandleClosed(symbolId, TF.M1);
+    const m1 = s.series[TF.M1];
+    m1.push(openTimeMs, open, high, low, close, volume, quoteVolume, trades, takerBuyVolume, 1);
+    this.listener.onCandleClosed(symbolId, TF.M1, m1);
     const dv = decimalsOf(volume);
     const dq = decimalsOf(quoteVolume);
     const dt = decimalsOf(takerBuyVolume);

@@ -12,7 +12,6 @@ export class CandleHistory {
   readonly #low: Float64Array;
   readonly #close: Float64Array;
   readonly #volume: Float64Array;
-  readonly #timeMs: Float64Array;
   #t = -1;
 
   /** capacity must be a power of two (resolveSmcOptions rounds it). */
@@ -27,7 +26,6 @@ export class CandleHistory {
     this.#low = new Float64Array(capacity);
     this.#close = new Float64Array(capacity);
     this.#volume = new Float64Array(capacity);
-    this.#timeMs = new Float64Array(capacity);
   }
 
   /** Index of the last candle pushed (-1 before the first). */
@@ -35,12 +33,7 @@ export class CandleHistory {
     return this.#t;
   }
 
-  /** Oldest row still readable. */
-  get first(): number {
-    return Math.max(0, this.#t - this.capacity + 1);
-  }
-
-  push(open: number, high: number, low: number, close: number, volume: number, timeMs: number): number {
+  push(open: number, high: number, low: number, close: number, volume: number): number {
     const t = ++this.#t;
     const k = t & this.#mask;
     this.#open[k] = open;
@@ -48,7 +41,6 @@ export class CandleHistory {
     this.#low[k] = low;
     this.#close[k] = close;
     this.#volume[k] = volume;
-    this.#timeMs[k] = timeMs;
     return t;
   }
 
@@ -66,8 +58,5 @@ export class CandleHistory {
   }
   volume(i: number): number {
     return this.#volume[i & this.#mask]!;
-  }
-  timeMs(i: number): number {
-    return this.#timeMs[i & this.#mask]!;
   }
 }

@@ -73,7 +73,7 @@ export class SmcDetector {
           "prices and volume must be numbers with high >= low",
       );
     }
-    const t = this.history.push(open, high, low, close, volume, timeMs);
+    const t = this.history.push(open, high, low, close, volume);
     this.#band.update(high, low, close);
     const band = this.#band.band;
     const swings = this.#swings;
