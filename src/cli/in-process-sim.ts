@@ -1,24 +1,18 @@
 /** `--sim` for run and universe: the simulator in this process, configured by the same rules as `aegis sim`. */
 import { UsageError } from "../core/errors";
-import type { SimOptions } from "../sim/simulator";
+import type { Config } from "../config/schema";
+import type { SimHandle, SimOptions } from "../sim/simulator";
 import type { OptionSpec, OptionValues } from "./args";
 import { simOptionsFromFlags } from "./sim-command";
 
-/** Flag here → the `aegis sim` flag it means (fault flags carry a `sim-` prefix next to the engine's own flags). */
-const SIM_FLAGS: Record<string, string> = {
-  symbols: "symbols",
-  speed: "speed",
-  seed: "seed",
-  "exchange-info": "exchange-info",
-  "sim-drop-every": "drop-every",
-  "sim-stall-after": "stall-after",
-  "sim-corrupt": "corrupt",
-  "sim-delay": "delay",
-};
+/** The `aegis sim` flags that `--sim` takes; fault flags carry a `sim-` prefix next to the engine's own flags. */
+const FAULT_FLAGS = new Set(["drop-every", "stall-after", "corrupt", "delay"]);
+const simFlag = (name: string): string => (FAULT_FLAGS.has(name) ? `sim-${name}` : name);
+const SIM_FLAGS = ["symbols", "speed", "seed", "exchange-info", ...FAULT_FLAGS].map(simFlag);
 
 export const SIM_OPTIONS: OptionSpec = {
   sim: { type: "boolean" },
-  ...Object.fromEntries(Object.keys(SIM_FLAGS).map((k) => [k, { type: "string" as const }])),
+  ...Object.fromEntries(SIM_FLAGS.map((k) => [k, { type: "string" as const }])),
 };
 
 export const SIM_HELP: [string, string][] = [
@@ -35,19 +29,15 @@ export const SIM_HELP: [string, string][] = [
 
 /** The simulator options the flags ask for, or null without --sim (sim-only flags without --sim are an error). */
 export function simOptionsFrom(values: OptionValues): SimOptions | null {
-  const given = Object.keys(SIM_FLAGS).filter((k) => values[k] !== undefined);
   if (!values.sim) {
-    if (given.length > 0) throw new UsageError(`--${given[0]} only applies with --sim`);
+    const given = SIM_FLAGS.find((k) => values[k] !== undefined);
+    if (given !== undefined) throw new UsageError(`--${given} only applies with --sim`);
     return null;
   }
-  const translated: OptionValues = {};
-  for (const k of given) translated[SIM_FLAGS[k]!] = values[k];
-  try {
-    return { ...simOptionsFromFlags(translated), port: 0 };
-  } catch (e) {
-    // Name the flag as the user typed it, not as `aegis sim` spells it.
-    if (!(e instanceof UsageError)) throw e;
-    const flag = given.find((k) => e.message.startsWith(`--${SIM_FLAGS[k]} `));
-    throw flag ? new UsageError(e.message.replace(`--${SIM_FLAGS[flag]} `, `--${flag} `)) : e;
-  }
+  return simOptionsFromFlags(values, simFlag);
+}
+
+/** The config with its exchange pointed at a running simulator. */
+export function withSim(config: Config, sim: SimHandle): Config {
+  return { ...config, exchange: { ...config.exchange, restUrl: sim.restUrl, wsUrl: sim.wsUrl } };
 }

@@ -6,7 +6,7 @@ import { runEngine, type WorkerUrls } from "../ops/engine";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
 import { durationFlag } from "./flag-values";
-import { SIM_HELP, SIM_OPTIONS, simOptionsFrom } from "./in-process-sim";
+import { SIM_HELP, SIM_OPTIONS, simOptionsFrom, withSim } from "./in-process-sim";
 
 export const runSpec: CommandSpec = {
   summary: "run the engine (feed → ring → brain) until stopped",
@@ -41,14 +41,11 @@ export async function runCommand(values: OptionValues, urls: WorkerUrls): Promis
     stateDir: values["state-dir"],
   };
   // Validate the config before starting anything, so a bad file exits 78 with nothing to clean up.
-  let config = loadCliConfig(values, overrides);
+  const config = loadCliConfig(values, overrides);
   const sim = simOptions ? await startSimulator(simOptions) : null;
   try {
-    if (sim) {
-      log.withTag("sim").info(`simulator on ${sim.restUrl} (${sim.symbols.length} symbols)`);
-      config = loadCliConfig(values, { ...overrides, exchange: { restUrl: sim.restUrl, wsUrl: sim.wsUrl } });
-    }
-    return await runEngine(config, {
+    if (sim) log.withTag("sim").info(`simulator on ${sim.restUrl} (${sim.symbols.length} symbols)`);
+    return await runEngine(sim ? withSim(config, sim) : config, {
       urls,
       durationMs,
       json: values.json === true,

@@ -48,8 +48,8 @@ export const simSpec: CommandSpec = {
 };
 
 /** --replay values: files, or directories whose *.csv files are all taken (sorted). */
-function replayFiles(values: OptionValues): string[] | undefined {
-  const raw = values.replay as unknown;
+function replayFiles(values: OptionValues, name: string): string[] | undefined {
+  const raw = values[name] as unknown;
   if (raw === undefined) return undefined;
   const files: string[] = [];
   const entries = (Array.isArray(raw) ? (raw as string[]) : [String(raw)]).flatMap((e) => e.split(",")).filter((e) => e !== "");
@@ -58,38 +58,42 @@ function replayFiles(values: OptionValues): string[] | undefined {
     try {
       isDir = statSync(entry).isDirectory();
     } catch {
-      throw new UsageError(`--replay "${entry}": no such file or directory`);
+      throw new UsageError(`--${name} "${entry}": no such file or directory`);
     }
     if (!isDir) files.push(entry);
     else files.push(...readdirSync(entry).filter((f) => f.toLowerCase().endsWith(".csv")).sort().map((f) => join(entry, f)));
   }
-  if (files.length === 0) throw new UsageError("--replay found no .csv file");
+  if (files.length === 0) throw new UsageError(`--${name} found no .csv file`);
   return files;
 }
 
-/** The simulator options the flags ask for. */
-export function simOptionsFromFlags(values: OptionValues): SimOptions {
+/**
+ * The simulator options the flags ask for. `flag` maps each `aegis sim` flag name to the name it has in `values`,
+ * so `run --sim` reads its prefixed fault flags (--sim-corrupt) by the same rules and errors name them as typed.
+ */
+export function simOptionsFromFlags(values: OptionValues, flag = (name: string): string => name): SimOptions {
   const whole = (n: number) => Number.isInteger(n);
   const fraction = (n: number) => n >= 0 && n <= 1;
   const faults: NonNullable<SimOptions["faults"]> = {};
   const set = <K extends keyof typeof faults>(key: K, value: (typeof faults)[K] | undefined) => {
     if (value !== undefined) faults[key] = value;
   };
-  set("dropEveryMs", duration(values, "drop-every"));
-  set("stallAfterMs", duration(values, "stall-after"));
-  set("delayMs", duration(values, "delay"));
-  set("corruptFraction", num(values, "corrupt", fraction, "must be a fraction between 0 and 1"));
-  set("restErrorFraction", num(values, "rest-errors", fraction, "must be a fraction between 0 and 1"));
-  if (values["close-empty-minutes"] === true) faults.closeEmptyMinutes = true;
-  const rate = num(values, "firehose", (n) => n >= 0, "must be a rate ≥ 0 (0 = as fast as the sockets drain)");
-  const replay = replayFiles(values);
+  set("dropEveryMs", duration(values, flag("drop-every")));
+  set("stallAfterMs", duration(values, flag("stall-after")));
+  set("delayMs", duration(values, flag("delay")));
+  set("corruptFraction", num(values, flag("corrupt"), fraction, "must be a fraction between 0 and 1"));
+  set("restErrorFraction", num(values, flag("rest-errors"), fraction, "must be a fraction between 0 and 1"));
+  if (values[flag("close-empty-minutes")] === true) faults.closeEmptyMinutes = true;
+  const rate = num(values, flag("firehose"), (n) => n >= 0, "must be a rate ≥ 0 (0 = as fast as the sockets drain)");
+  const replay = replayFiles(values, flag("replay"));
+  const exchangeInfo = values[flag("exchange-info")];
   return {
-    port: num(values, "port", (n) => whole(n) && n >= 0 && n <= 65_535, "must be a port number 0..65535") ?? 0,
-    symbols: num(values, "symbols", (n) => whole(n) && n >= 1 && n <= 5000, "must be a whole number 1..5000"),
-    speed: num(values, "speed", (n) => n > 0 && n <= 100_000, "must be > 0"),
-    seed: num(values, "seed", whole, "must be a whole number"),
-    historyMinutes: num(values, "history", (n) => whole(n) && n >= 0, "must be a whole number of minutes ≥ 0"),
-    exchangeInfoPath: typeof values["exchange-info"] === "string" ? values["exchange-info"] : undefined,
+    port: num(values, flag("port"), (n) => whole(n) && n >= 0 && n <= 65_535, "must be a port number 0..65535") ?? 0,
+    symbols: num(values, flag("symbols"), (n) => whole(n) && n >= 1 && n <= 5000, "must be a whole number 1..5000"),
+    speed: num(values, flag("speed"), (n) => n > 0 && n <= 100_000, "must be > 0 and at most 100000"),
+    seed: num(values, flag("seed"), whole, "must be a whole number"),
+    historyMinutes: num(values, flag("history"), (n) => whole(n) && n >= 0, "must be a whole number of minutes ≥ 0"),
+    exchangeInfoPath: typeof exchangeInfo === "string" ? exchangeInfo : undefined,
     replay: replay ? { files: replay } : undefined,
     faults,
     firehose: rate === undefined ? undefined : { ratePerSec: rate },

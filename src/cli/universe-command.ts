@@ -4,7 +4,7 @@ import { loadUniverse } from "../feed/universe";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
 import { startSimulator } from "../sim/simulator";
-import { SIM_HELP, SIM_OPTIONS, simOptionsFrom } from "./in-process-sim";
+import { SIM_HELP, SIM_OPTIONS, simOptionsFrom, withSim } from "./in-process-sim";
 
 export const universeSpec: CommandSpec = {
   summary: "print the trading universe: every PERPETUAL, USDT-quoted, TRADING contract",
@@ -18,7 +18,7 @@ export async function universeCommand(values: OptionValues): Promise<number> {
   const simOptions = simOptionsFrom(values);
   const sim = simOptions ? await startSimulator(simOptions) : null;
   try {
-    const restUrl = sim ? sim.restUrl : exchangeUrls(config.exchange).restUrl;
+    const { restUrl } = exchangeUrls(sim ? withSim(config, sim).exchange : config.exchange);
     const u = await loadUniverse(restUrl, config.feed.restTimeoutMs);
     const names = u.symbols.map((s) => s.symbol);
     const out = values.json
