@@ -3,7 +3,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../core/errors";
 import { log } from "../ops/logger";
-import { type SimOptions, startSimulator } from "../sim/simulator";
+import { SIM_LIMITS, type SimLimit, type SimOptions, startSimulator } from "../sim/simulator";
 import type { CommandSpec, OptionValues } from "./args";
 import { loadCliConfig } from "./cli-config";
 import { durationFlag as duration, numberFlag as num } from "./flag-values";
@@ -72,8 +72,7 @@ function replayFiles(values: OptionValues, name: string): string[] | undefined {
  * so `run --sim` reads its prefixed fault flags (--sim-corrupt) by the same rules and errors name them as typed.
  */
 export function simOptionsFromFlags(values: OptionValues, flag = (name: string): string => name): SimOptions {
-  const whole = (n: number) => Number.isInteger(n);
-  const fraction = (n: number) => n >= 0 && n <= 1;
+  const limited = (name: string, limit: SimLimit) => num(values, flag(name), limit.ok, limit.hint);
   const faults: NonNullable<SimOptions["faults"]> = {};
   const set = <K extends keyof typeof faults>(key: K, value: (typeof faults)[K] | undefined) => {
     if (value !== undefined) faults[key] = value;
@@ -81,18 +80,18 @@ export function simOptionsFromFlags(values: OptionValues, flag = (name: string):
   set("dropEveryMs", duration(values, flag("drop-every")));
   set("stallAfterMs", duration(values, flag("stall-after")));
   set("delayMs", duration(values, flag("delay")));
-  set("corruptFraction", num(values, flag("corrupt"), fraction, "must be a fraction between 0 and 1"));
-  set("restErrorFraction", num(values, flag("rest-errors"), fraction, "must be a fraction between 0 and 1"));
+  set("corruptFraction", limited("corrupt", SIM_LIMITS.fraction));
+  set("restErrorFraction", limited("rest-errors", SIM_LIMITS.fraction));
   if (values[flag("close-empty-minutes")] === true) faults.closeEmptyMinutes = true;
-  const rate = num(values, flag("firehose"), (n) => n >= 0, "must be a rate ≥ 0 (0 = as fast as the sockets drain)");
+  const rate = limited("firehose", SIM_LIMITS.firehoseRate);
   const replay = replayFiles(values, flag("replay"));
   const exchangeInfo = values[flag("exchange-info")];
   return {
-    port: num(values, flag("port"), (n) => whole(n) && n >= 0 && n <= 65_535, "must be a port number 0..65535") ?? 0,
-    symbols: num(values, flag("symbols"), (n) => whole(n) && n >= 1 && n <= 5000, "must be a whole number 1..5000"),
-    speed: num(values, flag("speed"), (n) => n > 0 && n <= 100_000, "must be > 0 and at most 100000"),
-    seed: num(values, flag("seed"), whole, "must be a whole number"),
-    historyMinutes: num(values, flag("history"), (n) => whole(n) && n >= 0, "must be a whole number of minutes ≥ 0"),
+    port: limited("port", SIM_LIMITS.port) ?? 0,
+    symbols: limited("symbols", SIM_LIMITS.symbols),
+    speed: limited("speed", SIM_LIMITS.speed),
+    seed: limited("seed", SIM_LIMITS.seed),
+    historyMinutes: limited("history", SIM_LIMITS.historyMinutes),
     exchangeInfoPath: typeof exchangeInfo === "string" ? exchangeInfo : undefined,
     replay: replay ? { files: replay } : undefined,
     faults,

@@ -88,6 +88,23 @@ export interface SimHandle {
   stop(): Promise<void>;
 }
 
+/** Valid values of the numeric options, for the simulator's own check and for the CLI flags that set them. */
+export interface SimLimit {
+  ok(n: number): boolean;
+  /** What a valid value is, as an error message ends: "must be …". */
+  hint: string;
+}
+const whole = Number.isInteger;
+export const SIM_LIMITS = {
+  port: { ok: (n) => whole(n) && n >= 0 && n <= 65_535, hint: "must be a port number 0..65535" },
+  symbols: { ok: (n) => whole(n) && n >= 1 && n <= 5000, hint: "must be a whole number 1..5000" },
+  speed: { ok: (n) => n > 0 && n <= 100_000, hint: "must be > 0 and at most 100000" },
+  seed: { ok: whole, hint: "must be a whole number" },
+  historyMinutes: { ok: (n) => whole(n) && n >= 0, hint: "must be a whole number of minutes ≥ 0" },
+  fraction: { ok: (n) => n >= 0 && n <= 1, hint: "must be a fraction between 0 and 1" },
+  firehoseRate: { ok: (n) => n >= 0, hint: "must be a rate ≥ 0 (0 = as fast as the sockets drain)" },
+} satisfies Record<string, SimLimit>;
+
 export const DEFAULT_FAULTS: SimFaults = {
   dropEveryMs: 0,
   stallAfterMs: 0,

@@ -17,7 +17,7 @@ import { Prng } from "./prng";
 import { restHandler } from "./rest/rest-handler";
 import { errorBody } from "./rest/rest-errors";
 import { WeightLimiter } from "./rest/weight-limiter";
-import { DEFAULT_FAULTS, SimError, type SimHandle, type SimOptions, type SimStats } from "./sim-options";
+import { DEFAULT_FAULTS, SIM_LIMITS, SimError, type SimHandle, type SimLimit, type SimOptions, type SimStats } from "./sim-options";
 import { ConnectionSweeper } from "./ws/connection-sweeper";
 import { type ConnState, newConnState } from "./ws/conn-state";
 import { MAX_STREAMS_PER_CONNECTION } from "./ws/control-messages";
@@ -29,22 +29,23 @@ import { Subscriptions } from "./ws/subscriptions";
 import { wsHandlers } from "./ws/ws-handlers";
 import { parseWsRoute } from "./ws/ws-routes";
 
-export { DEFAULT_FAULTS, SimError } from "./sim-options";
-export type { FirehoseOptions, SimFaults, SimHandle, SimOptions, SimStats } from "./sim-options";
+export { DEFAULT_FAULTS, SIM_LIMITS, SimError } from "./sim-options";
+export type { FirehoseOptions, SimFaults, SimHandle, SimLimit, SimOptions, SimStats } from "./sim-options";
 
 const simLog = log.withTag("sim");
 /** The drive timer: at speed 60 a 250 ms slot is ~4 ms real, so every few ms keeps frames on their slots. */
 const DRIVE_EVERY_MS = 3;
 
 function validate(opts: SimOptions): void {
-  const bad = (what: string) => {
-    throw new SimError(`simulator option ${what}`);
+  const check = (name: string, value: number | undefined, limit: SimLimit) => {
+    if (value !== undefined && !limit.ok(value)) throw new SimError(`simulator option ${name} ${value}: ${limit.hint}`);
   };
-  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port >= 0 && opts.port <= 65_535)) bad(`port ${opts.port} is not 0..65535`);
-  if (opts.symbols !== undefined && !(Number.isInteger(opts.symbols) && opts.symbols >= 1 && opts.symbols <= 5000)) bad(`symbols ${opts.symbols} is not 1..5000`);
-  if (opts.speed !== undefined && !(opts.speed > 0 && Number.isFinite(opts.speed))) bad(`speed ${opts.speed} must be > 0`);
-  if (opts.historyMinutes !== undefined && !(Number.isInteger(opts.historyMinutes) && opts.historyMinutes >= 0)) bad(`historyMinutes ${opts.historyMinutes} must be a whole number ≥ 0`);
-  if (opts.firehose && !(opts.firehose.ratePerSec >= 0)) bad(`firehose.ratePerSec ${opts.firehose.ratePerSec} must be ≥ 0`);
+  check("port", opts.port, SIM_LIMITS.port);
+  check("symbols", opts.symbols, SIM_LIMITS.symbols);
+  check("speed", opts.speed, SIM_LIMITS.speed);
+  check("seed", opts.seed, SIM_LIMITS.seed);
+  check("historyMinutes", opts.historyMinutes, SIM_LIMITS.historyMinutes);
+  check("firehose.ratePerSec", opts.firehose?.ratePerSec, SIM_LIMITS.firehoseRate);
 }
 
 interface Built {
