@@ -19,8 +19,3 @@ export function writtenDecimals(text: string): number {
 export function powerOfTenText(exp: number): string {
   return exp < 0 ? (10 ** exp).toFixed(-exp) : String(10 ** exp);
 }
-
-/** Rounds to a multiple of `step`; the float may carry noise, which toFixed(decimals) removes on output. */
-export function roundToStep(x: number, step: number): number {
-  return Math.round(x / step) * step;
-}

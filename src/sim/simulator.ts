@@ -4,7 +4,7 @@ import { systemClock } from "../core/clock";
 import { log } from "../ops/logger";
 import { type ExchangeInfoSource, generatedExchangeInfo, loadExchangeInfoCapture } from "./exchange/exchange-info";
 import { generateUniverse } from "./exchange/generated-universe";
-import { MINUTE_MS } from "./market/candle-book";
+import { MINUTE_MS } from "../core/minute-set";
 import { MarkPrices } from "./market/mark-prices";
 import type { Market } from "./market/market";
 import { SLOT_MS } from "./market/market";
@@ -15,7 +15,7 @@ import { SimClock } from "./market/sim-clock";
 import { SyntheticMarket } from "./market/synthetic-market";
 import { Prng } from "./prng";
 import { restHandler } from "./rest/rest-handler";
-import { errorBody } from "./rest/rest-errors";
+import { errorBody, restErrors } from "./rest/rest-errors";
 import { WeightLimiter } from "./rest/weight-limiter";
 import { DEFAULT_FAULTS, SIM_LIMITS, SimError, type SimHandle, type SimLimit, type SimOptions, type SimStats } from "./sim-options";
 import { ConnectionSweeper } from "./ws/connection-sweeper";
@@ -137,10 +137,8 @@ export async function startSimulator(opts: SimOptions = {}): Promise<SimHandle> 
     websocket: wsHandlers({ subs, sweeper, stats, firehose, realMs }, initialStreams),
     error(err) {
       simLog.error("request failed:", err);
-      return new Response(errorBody(-1000, "An unknown error occured while processing the request."), {
-        status: 500,
-        headers: { "Content-Type": "application/json" },
-      });
+      const e = restErrors.unknown();
+      return json(e.status, e.code, e.message);
     },
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { generateUniverse } from "../../src/sim/exchange/generated-universe";
-import { MINUTE_MS } from "../../src/sim/market/candle-book";
+import { MINUTE_MS } from "../../src/core/minute-set";
 import { COL } from "../../src/sim/market/candle-series";
 import type { MarketSink } from "../../src/sim/market/market";
 import { SyntheticMarket } from "../../src/sim/market/synthetic-market";

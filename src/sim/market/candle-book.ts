@@ -2,7 +2,7 @@
 import type { SymbolSpec } from "../exchange/symbol-spec";
 import { CandleSeries } from "./candle-series";
 
-export const MINUTE_MS = 60_000;
+import { MINUTE_MS } from "../../core/minute-set";
 
 export class CandleBook {
   readonly n: number;

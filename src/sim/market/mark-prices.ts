@@ -49,10 +49,6 @@ export class MarkPrices {
     return this.book.c[i]! * (1 + this.#indexBasis[i]!);
   }
 
-  markAverage(i: number): number {
-    return this.#avg[i]!;
-  }
-
   fundingRate(i: number): number {
     return this.#rate[i]!;
   }

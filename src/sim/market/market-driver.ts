@@ -18,11 +18,6 @@ export class MarketDriver {
     this.#nextTickMs = market.firstTickMs;
   }
 
-  /** The last processed tick; candles and marks reflect sim time up to here. */
-  get processedMs(): number {
-    return this.#nextTickMs - SLOT_MS;
-  }
-
   /** Processes every tick ≤ simMs; returns how many ran. */
   advanceTo(simMs: number): number {
     let ran = 0;

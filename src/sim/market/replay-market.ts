@@ -5,7 +5,8 @@
 import { powerOfTenText } from "../decimals";
 import { makeSpec, type SymbolSpec } from "../exchange/symbol-spec";
 import type { SimFaults } from "../sim-options";
-import { CandleBook, MINUTE_MS } from "./candle-book";
+import { MINUTE_MS } from "../../core/minute-set";
+import { CandleBook } from "./candle-book";
 import { COL, ROW } from "./candle-series";
 import { type Market, type MarketSink, pushLagMs, SLOT_MS } from "./market";
 import type { ReplaySymbol } from "./replay-csv";

@@ -4,7 +4,7 @@
  */
 import type { Prng } from "../prng";
 import type { CandleBook } from "./candle-book";
-import { MINUTE_MS } from "./candle-book";
+import { MINUTE_MS } from "../../core/minute-set";
 import type { PriceDynamics } from "./price-dynamics";
 
 const MAX_STEPS = 6;

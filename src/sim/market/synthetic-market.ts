@@ -2,7 +2,8 @@
 import type { SymbolSpec } from "../exchange/symbol-spec";
 import { Prng } from "../prng";
 import type { SimFaults } from "../sim-options";
-import { CandleBook, MINUTE_MS } from "./candle-book";
+import { MINUTE_MS } from "../../core/minute-set";
+import { CandleBook } from "./candle-book";
 import { type Market, type MarketSink, pushLagMs, SLOT_MS } from "./market";
 import { PriceDynamics } from "./price-dynamics";
 import { generateHistory } from "./synthetic-history";

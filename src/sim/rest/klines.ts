@@ -3,7 +3,7 @@
  * 3m … 1d are aggregated from 1m rows on UTC-aligned buckets; 3d, 1w and 1M are rejected with -1120.
  */
 import type { CandleBook } from "../market/candle-book";
-import { MINUTE_MS } from "../market/candle-book";
+import { MINUTE_MS } from "../../core/minute-set";
 import { COL } from "../market/candle-series";
 import { formingRow, klineRow, seriesRow } from "../wire/market-json";
 import type { Query } from "./query";

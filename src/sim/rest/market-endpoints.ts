@@ -1,6 +1,6 @@
 /** REST market data other than klines: ticker/24hr (rolling 24 h of 1m rows) and premiumIndex (docs §3.3). */
 import type { CandleBook } from "../market/candle-book";
-import { MINUTE_MS } from "../market/candle-book";
+import { MINUTE_MS } from "../../core/minute-set";
 import { COL, ROW } from "../market/candle-series";
 import type { MarkPrices } from "../market/mark-prices";
 

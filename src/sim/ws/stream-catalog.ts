@@ -11,9 +11,6 @@ export const KIND_MARK_3S = 3;
 const KINDS = 4;
 const SUFFIX = ["@kline_1m", "@aggTrade", "@markPrice@1s", "@markPrice"];
 
-// Streams Binance routes to /public: on /market (or any unrouted path) they are acknowledged and silent.
-const PUBLIC_STREAM = /(@bookTicker|@depth\d*(@\d+ms)?|@rpiDepth(@\d+ms)?|@trade)$|^!bookTicker$/;
-
 export class StreamCatalog {
   readonly n: number;
   readonly markArr1s: number;
@@ -54,9 +51,5 @@ export class StreamCatalog {
   /** Symbol index of a kline slot, or -1. */
   klineSymbol(slot: number): number {
     return slot >= 0 && slot < this.n ? slot : -1;
-  }
-
-  isPublicStream(name: string): boolean {
-    return PUBLIC_STREAM.test(name);
   }
 }
