@@ -6,10 +6,29 @@ import type { SymbolSpec } from "../exchange/symbol-spec";
 /** `<s>@kline_1m` payload for the forming candle of symbol i (docs §2.1). */
 export function klinePayload(book: CandleBook, i: number, eventMs: number, closed: boolean): string {
   const s = book.specs[i]!;
+  return `{"e":"kline","E":${eventMs},"s":"${s.symbol}","k":${klineBody(s, book.minuteOpen, book.f[i]!, book.L[i]!, book.o[i]!, book.c[i]!, book.h[i]!, book.l[i]!, book.v[i]!, book.trades[i]!, closed, book.q[i]!, book.V[i]!, book.Q[i]!)}}`;
+}
+
+/** The `k` object of a 1m kline frame, decimals as the symbol's filters write them. */
+export function klineBody(
+  s: SymbolSpec,
+  t: number,
+  f: number,
+  L: number,
+  o: number,
+  c: number,
+  h: number,
+  l: number,
+  v: number,
+  n: number,
+  closed: boolean,
+  q: number,
+  V: number,
+  Q: number,
+): string {
   const pd = s.priceDecimals;
   const qd = s.qtyDecimals;
-  const t = book.minuteOpen;
-  return `{"e":"kline","E":${eventMs},"s":"${s.symbol}","k":{"t":${t},"T":${t + 59_999},"s":"${s.symbol}","i":"1m","f":${book.f[i]},"L":${book.L[i]},"o":"${book.o[i]!.toFixed(pd)}","c":"${book.c[i]!.toFixed(pd)}","h":"${book.h[i]!.toFixed(pd)}","l":"${book.l[i]!.toFixed(pd)}","v":"${book.v[i]!.toFixed(qd)}","n":${book.trades[i]},"x":${closed},"q":"${book.q[i]!.toFixed(s.quoteDecimals)}","V":"${book.V[i]!.toFixed(qd)}","Q":"${book.Q[i]!.toFixed(s.quoteDecimals)}","B":"0"}}`;
+  return `{"t":${t},"T":${t + 59_999},"s":"${s.symbol}","i":"1m","f":${f},"L":${L},"o":"${o.toFixed(pd)}","c":"${c.toFixed(pd)}","h":"${h.toFixed(pd)}","l":"${l.toFixed(pd)}","v":"${v.toFixed(qd)}","n":${n},"x":${closed},"q":"${q.toFixed(s.quoteDecimals)}","V":"${V.toFixed(qd)}","Q":"${Q.toFixed(s.quoteDecimals)}","B":"0"}`;
 }
 
 /** `<s>@aggTrade` payload (docs §2.2, with `nq`). */

@@ -4,6 +4,7 @@
  */
 import type { ServerWebSocket } from "bun";
 import type { CandleBook } from "../market/candle-book";
+import { klineBody } from "../wire/market-json";
 import type { FirehoseOptions, SimStats } from "../sim-options";
 import type { ConnState } from "./conn-state";
 import type { StreamCatalog } from "./stream-catalog";
@@ -31,9 +32,7 @@ function buildPool(book: CandleBook, catalog: StreamCatalog, size: number): Temp
     const h = c * 1.001;
     const l = c * 0.999;
     const v = Math.max(1, (j * 7919) % 5000) * s.stepSize;
-    const pd = s.priceDecimals;
-    const qd = s.qtyDecimals;
-    const k = `{"t":${t},"T":${t + 59_999},"s":"${s.symbol}","i":"1m","f":${1000 + j},"L":${1000 + j + (j % 50)},"o":"${l.toFixed(pd)}","c":"${c.toFixed(pd)}","h":"${h.toFixed(pd)}","l":"${l.toFixed(pd)}","v":"${v.toFixed(qd)}","n":${1 + (j % 50)},"x":false,"q":"${(v * c).toFixed(s.quoteDecimals)}","V":"${(v / 2).toFixed(qd)}","Q":"${((v * c) / 2).toFixed(s.quoteDecimals)}","B":"0"}`;
+    const k = klineBody(s, t, 1000 + j, 1000 + j + (j % 50), l, c, h, l, v, 1 + (j % 50), false, v * c, v / 2, (v * c) / 2);
     const rawTail = `,"s":"${s.symbol}","k":${k}}`;
     pool[i]!.push({ rawTail, combinedHead: `${catalog.combinedPrefix[i]}${RAW_HEAD}`, combinedTail: `${rawTail}}` });
   }
