@@ -2,8 +2,9 @@
 import { beforeAll, describe, expect, test } from "bun:test";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { build } from "../../build";
+import { sharedData } from "../support/shared-data";
 
 let dir = "";
 let exe = "";
@@ -86,7 +87,7 @@ describe("dist/aegis from an empty directory", () => {
   });
 });
 
-const CAPTURE = resolve("../shared/data/exchange-info/fapi-v1-exchangeInfo-2025-12-24.json");
+const CAPTURE = sharedData("exchange-info/fapi-v1-exchangeInfo-2025-12-24.json");
 
 describe("dist/aegis market data, offline", () => {
   test.skipIf(!existsSync(CAPTURE))("universe --sim --exchange-info <2025 capture> prints 516", async () => {
@@ -146,7 +147,7 @@ async function readUrls(p: ReturnType<typeof spawn>): Promise<{ rest: string; ws
   return { rest: /^rest (\S+)$/m.exec(text)![1]!, ws: /^ws (\S+)$/m.exec(text)![1]! };
 }
 
-const GOLDEN = resolve("../shared/data/smc-golden");
+const GOLDEN = sharedData("smc-golden");
 
 test.skipIf(!existsSync(GOLDEN))("smc --input EURUSD_15M.csv --swing-length 5 --out DIR writes the 11 golden files byte for byte", async () => {
   const out = mkdtempSync(join(tmpdir(), "aegis-smc-"));

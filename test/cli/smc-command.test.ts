@@ -6,8 +6,9 @@ import { compareCsvWithGolden, type ColumnKind } from "../../src/brain/smc/refer
 import { parseOhlcCsv, readOhlcCsv } from "../../src/cli/csv-input";
 import { smcCommand } from "../../src/cli/smc-command";
 import { UsageError } from "../../src/core/errors";
+import { SHARED_DATA } from "../support/shared-data";
 
-const DATA = join(import.meta.dir, "../../../shared/data");
+const DATA = SHARED_DATA;
 const GOLDEN = join(DATA, "smc-golden");
 
 /** Storage type of every golden column, from smc-reference §2. */

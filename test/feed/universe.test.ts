@@ -1,9 +1,10 @@
 import { describe, expect, test } from "bun:test";
 import { existsSync, readFileSync } from "node:fs";
 import { selectUniverse, type RawExchangeInfo } from "../../src/feed/universe";
+import { sharedData } from "../support/shared-data";
 
-const CAPTURE_2025 = "../shared/data/exchange-info/fapi-v1-exchangeInfo-2025-12-24.json";
-const CAPTURE_2021 = "../shared/data/exchange-info/fapi-v1-exchangeInfo-2021-07-21.json";
+const CAPTURE_2025 = sharedData("exchange-info/fapi-v1-exchangeInfo-2025-12-24.json");
+const CAPTURE_2021 = sharedData("exchange-info/fapi-v1-exchangeInfo-2021-07-21.json");
 
 describe.skipIf(!existsSync(CAPTURE_2025))("universe from the real exchangeInfo captures", () => {
   const info = JSON.parse(readFileSync(CAPTURE_2025, "utf8")) as RawExchangeInfo & { symbols: Record<string, unknown>[] };

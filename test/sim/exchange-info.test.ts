@@ -5,6 +5,7 @@ import { generatedExchangeInfo } from "../../src/sim/exchange/exchange-info";
 import { generateUniverse } from "../../src/sim/exchange/generated-universe";
 import { Prng } from "../../src/sim/prng";
 import { type SimHandle, startSimulator } from "../../src/sim/simulator";
+import { sharedData } from "../support/shared-data";
 
 interface Sym {
   symbol: string;
@@ -109,7 +110,7 @@ describe("exchangeInfo over REST", () => {
   });
 });
 
-const CAPTURE = "../shared/data/exchange-info/fapi-v1-exchangeInfo-2025-12-24.json";
+const CAPTURE = sharedData("exchange-info/fapi-v1-exchangeInfo-2025-12-24.json");
 describe.skipIf(!existsSync(CAPTURE))("a real capture", () => {
   test("is served byte for byte, its 516 universe symbols trade, its rate limit governs", async () => {
     // a clock that stands still: the weight window cannot roll over mid-test

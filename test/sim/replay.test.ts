@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { ManualClock } from "../../src/core/clock";
 import { symbolFromFileName } from "../../src/sim/market/replay-csv";
 import { type SimHandle, startSimulator } from "../../src/sim/simulator";
+import { sharedData } from "../support/shared-data";
 import { klines, tap, until } from "./sim-test-kit";
 
 const MIN = 60_000;
@@ -114,7 +115,7 @@ describe("replay of kline CSV files", () => {
   });
 });
 
-const FIL = "../shared/data/klines/binance-vision-um/FILUSDT-1m-2023-09.csv";
+const FIL = sharedData("klines/binance-vision-um/FILUSDT-1m-2023-09.csv");
 describe.skipIf(!existsSync(FIL))("replay of a real Binance archive", () => {
   test("FILUSDT 2023-09: REST rows equal the file rows, the 19 zero-trade minutes included", async () => {
     const start = Date.UTC(2023, 8, 12, 9, 0);

@@ -2,8 +2,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** ../shared/data/klines, relative to the project root (tests skip when it is absent). */
-export const KLINES_DIR = join(import.meta.dir, "..", "..", "..", "shared", "data", "klines");
+import { sharedData } from "./shared-data";
+
+/** ../shared/data/klines (tests skip when it is absent). */
+export const KLINES_DIR = sharedData("klines");
 
 export interface KlineColumns {
   length: number;

@@ -2,8 +2,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** ../shared/data, resolved from this file so tests work from any cwd. */
-export const SHARED_DATA = join(import.meta.dir, "../../../shared/data");
+import { SHARED_DATA } from "./shared-data";
+
 export const GOLDEN_DIR = join(SHARED_DATA, "smc-golden");
 export const GOLDEN_INPUT = join(GOLDEN_DIR, "EURUSD_15M.csv");
 export const BTC_15M = join(SHARED_DATA, "klines/binance-um-2025/15m/BTCUSDT-15m.csv");

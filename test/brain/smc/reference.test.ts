@@ -4,8 +4,9 @@ import { join } from "node:path";
 import { goldenCalls } from "../../../src/brain/smc/reference/golden-calls";
 import { compareTableWithGolden } from "../../../src/brain/smc/reference/golden-compare";
 import { readOhlcCsv } from "../../../src/cli/csv-input";
+import { sharedData } from "../../support/shared-data";
 
-const GOLDEN = join(import.meta.dir, "../../../../shared/data/smc-golden");
+const GOLDEN = sharedData("smc-golden");
 const GOLDEN_ROWS = 24_424;
 const FILES = [
   "fvg_result_data.csv",

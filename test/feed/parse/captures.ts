@@ -1,8 +1,9 @@
 /** WebSocket frames from ../shared/data/ws (README §4–5): prefixes stripped, non-WS lines (URL, config, REST) skipped. */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { sharedData } from "../../support/shared-data";
 
-export const WS_DIR = join(import.meta.dir, "../../../../shared/data/ws");
+export const WS_DIR = sharedData("ws");
 export const haveCaptures = existsSync(WS_DIR);
 
 export interface Frame {
