@@ -1,11 +1,11 @@
 // Brain benchmark: closed 1m candles for 600 symbols through candle store, MTF aggregation, indicators, causal SMC,
 // strategy and features, on one thread. One JSON object per result line; the last line is the summary.
-import { readFileSync } from "node:fs";
 import { Analysis } from "../../src/brain/analysis";
 import { EventBus } from "../../src/brain/event-bus";
 import { strategySection } from "../../src/config/sections/strategy";
 import { MINUTE_MS } from "../../src/core/minute-set";
 import { KLINE, SLOT_F64 } from "../../src/ring/layout";
+import { psiAvg10 } from "./bench-stats";
 
 const SYMBOLS = 600;
 const MINUTES = 400; // per pass; passes continue the same paths later in time
@@ -41,10 +41,6 @@ function makeCandles(): Float64Array {
   return out;
 }
 
-function psi(): number {
-  const m = /avg10=([\d.]+)/.exec(readFileSync("/proc/pressure/cpu", "utf8"));
-  return m ? Number(m[1]) : -1;
-}
 
 const candles = makeCandles();
 const results: number[] = [];
@@ -71,7 +67,7 @@ for (let round = 0; round < ROUNDS; round++) {
   results.push(perSec);
   process.stdout.write(
     JSON.stringify({ bench: "brain", variant: "analysis", round, n, candles_per_s: Math.round(perSec), ns_per_candle: +(1e9 / perSec).toFixed(1),
-      setups: analysis.setups, signals, psi_avg10: psi(), bun: Bun.version }) + "\n",
+      setups: analysis.setups, signals, psi_avg10: psiAvg10(), bun: Bun.version }) + "\n",
   );
   for (let m = 0; m < MINUTES; m++) for (let s = 0; s < SYMBOLS; s++) candles[(m * SYMBOLS + s) * SLOT_F64 + KLINE.openTimeMs] = T0 + m * MINUTE_MS;
 }

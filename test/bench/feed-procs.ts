@@ -194,21 +194,6 @@ export function threadTimes(pid: number): Map<number, ThreadTimes> {
   return out;
 }
 
-/** `some avg10` of /proc/pressure/cpu: how much runnable work waited for a CPU (the neighbours' noise). */
-export function psiAvg10(): number {
-  try {
-    return Number(/some avg10=([\d.]+)/.exec(readFileSync("/proc/pressure/cpu", "utf8"))?.[1] ?? Number.NaN);
-  } catch {
-    return Number.NaN;
-  }
-}
-
-export function median(values: number[]): number {
-  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (s.length === 0) return Number.NaN;
-  const mid = s.length >> 1;
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /**
  * Collections logged by BUN_JSC_logGC=1 while `active`: one line per collection, tagged with the heap's address

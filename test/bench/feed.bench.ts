@@ -6,14 +6,11 @@
  * (BUN_JSC_logGC in the engine; it prints a few lines per collection, which costs little but is not free).
  */
 import {
-  CLK_TCK, type Engine, GcTally, killAll, median, processTicks, psiAvg10, Proc, round, startEngine, startSim, stopEngine, threadTimes,
+  CLK_TCK, type Engine, GcTally, killAll, processTicks, Proc, round, startEngine, startSim, stopEngine, threadTimes,
   type ThreadTimes,
 } from "./feed-procs";
+import { median, option, psiAvg10 } from "./bench-stats";
 
-const option = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
-};
 const ROUNDS = option("rounds", 3);
 const SYMBOLS = option("symbols", 600);
 const PACED = option("paced", 10_000);

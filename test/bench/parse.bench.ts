@@ -1,14 +1,11 @@
 /** Kline frame → ring slot: hand parser vs JSON.parse→slot on a pool of distinct combined-stream frames; GC per path. */
-import { readFileSync } from "node:fs";
 import { StreamParser } from "../../src/feed/parse/stream-parser";
 import { SymbolTable } from "../../src/feed/symbol-table";
 import { F, KLINE, KLINE_SOURCE_STREAM, Kind, SLOT_F64 } from "../../src/ring/layout";
+import { seededRandom } from "../support/seeded-random";
+import { median, option, psiAvg10, round2 } from "./bench-stats";
 
 // Options: --rounds=N (3), --n=messages per timed run (262144), --pool=distinct frames (8192), --gc=0 skips the GC probes.
-const option = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
-};
 const ROUNDS = option("rounds", 3);
 const N = option("n", 262_144);
 const POOL = option("pool", 8192); // power of two: the loop indexes with a mask
@@ -16,27 +13,10 @@ const GC_N = option("gc-n", 500_000);
 const PROBE = process.argv.find((a) => a.startsWith("--gc-probe="))?.slice(11);
 const SYMBOLS = 600;
 
-function psiAvg10(): number {
-  try {
-    return Number(/some avg10=([\d.]+)/.exec(readFileSync("/proc/pressure/cpu", "utf8"))?.[1] ?? Number.NaN);
-  } catch {
-    return Number.NaN;
-  }
-}
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 600 symbols (two CJK, as in the live universe) with their own price and size precision; 2025-shaped frames. */
 function buildPool(): { pool: string[]; names: string[] } {
-  const rnd = seeded(20251224);
+  const rnd = seededRandom(20251224);
   const names = new Set(["币安人生USDT", "测试测试USDT", "1000PEPEUSDT", "BTCUSDT", "ETHUSDT"]);
   while (names.size < SYMBOLS) {
     let base = "";
@@ -185,11 +165,6 @@ async function gcCount(variant: string): Promise<void> {
   });
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
-const r2 = (x: number): number => Math.round(x * 100) / 100;
 
 if (PROBE !== undefined) {
   gcProbe(PROBE);
@@ -210,7 +185,7 @@ if (PROBE !== undefined) {
     freshRatios.push(got["json-fresh"]! / got["parser-fresh"]!);
   }
   if (option("gc", 1) !== 0) for (const v of ["parser", "json"]) await gcCount(v);
-  const mmm = (xs: number[]) => [r2(Math.min(...xs)), r2(median(xs)), r2(Math.max(...xs))];
+  const mmm = (xs: number[]) => [round2(Math.min(...xs)), round2(median(xs)), round2(Math.max(...xs))];
   emit({
     variant: "summary",
     round: ROUNDS,
@@ -219,11 +194,11 @@ if (PROBE !== undefined) {
     frame_bytes_min_med_max: mmm(pool.map((t) => Buffer.byteLength(t))),
     parser_ns_min_med_max: mmm(ns.parser!),
     json_ns_min_med_max: mmm(ns.json!),
-    ratio_json_over_parser_in_round: ratios.map(r2),
+    ratio_json_over_parser_in_round: ratios.map(round2),
     ratio_min_med_max: mmm(ratios),
     fresh_parser_ns_min_med_max: mmm(ns["parser-fresh"]!),
     fresh_json_ns_min_med_max: mmm(ns["json-fresh"]!),
-    fresh_ratio_in_round: freshRatios.map(r2),
+    fresh_ratio_in_round: freshRatios.map(round2),
     records: writes,
     sink: checksum === 1.2345 ? 1 : 0,
   });

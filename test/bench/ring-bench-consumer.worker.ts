@@ -6,7 +6,7 @@ import { DEFAULT_SPIN_US, asyncWait, spinWait } from "../../src/ring/wait-strate
 import { type RecordObject, sumObject, sumSlot } from "./ring-bench-payload";
 import { pingPong } from "./ring-bench-pingpong";
 import { serveCommands } from "./ring-bench-rpc";
-import { percentile, threadTimesMs } from "./ring-bench-stats";
+import { percentile, threadTimesMs } from "./bench-stats";
 
 let port: MessagePort | null = null;
 /** Side of the placement ping-pong (see the producer). */

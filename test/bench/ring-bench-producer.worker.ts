@@ -5,7 +5,7 @@ import { RingWriter } from "../../src/ring/ring-writer";
 import { fillSlot, makeObject } from "./ring-bench-payload";
 import { pingPong } from "./ring-bench-pingpong";
 import { serveCommands } from "./ring-bench-rpc";
-import { threadTimesMs } from "./ring-bench-stats";
+import { threadTimesMs } from "./bench-stats";
 
 let port: MessagePort | null = null;
 /** Side of the placement ping-pong: the producer answers even values, the consumer odd ones. */

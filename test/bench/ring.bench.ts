@@ -1,14 +1,10 @@
 /** Ring vs postMessage between two Workers: throughput per-slot and batched, and one-way latency with asyncWait. */
 import { createRing } from "../../src/ring/ring-buffer";
 import { BenchWorker } from "./ring-bench-rpc";
-import { median, psiAvg10, round2 } from "./ring-bench-stats";
+import { median, option, psiAvg10, round2 } from "./bench-stats";
 
 // Options: --rounds=N (default 7), --capacity=slots (default 65536, the design's size), --scale=x (sizes × x),
 // --min-batch=slots (the bulk reader's minimum batch, default 256; 64 lets it chase the writer line by line: ~half the rate).
-const option = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
-};
 const ROUNDS = option("rounds", 7);
 const CAPACITY = option("capacity", 65_536);
 const SCALE = option("scale", 1);

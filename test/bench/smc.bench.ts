@@ -1,24 +1,12 @@
 /** Causal SMC detector throughput on BTCUSDT 1m: candles/s per option set, and 660 symbols per minute boundary. JSON lines. */
-import { readFileSync } from "node:fs";
 import { SmcDetector, type SmcEvent, type SmcOptions } from "../../src/brain/smc/causal/smc-detector";
 import { BTC_1M, haveFile, readCandles } from "../support/smc-csv";
+import { option, psiAvg10 } from "./bench-stats";
 
 // Options: --rounds=N (3), --minutes=N minute boundaries in the 660-symbol run (2000).
-const option = (name: string, fallback: number): number => {
-  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
-  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
-};
 const ROUNDS = option("rounds", 3);
 const MINUTES = option("minutes", 2000);
 const SYMBOLS = 660;
-
-function psiAvg10(): number {
-  try {
-    return Number(/some avg10=([\d.]+)/.exec(readFileSync("/proc/pressure/cpu", "utf8"))?.[1] ?? Number.NaN);
-  } catch {
-    return Number.NaN;
-  }
-}
 
 if (!haveFile(BTC_1M)) {
   console.error(`smc bench: ${BTC_1M} not found; nothing to measure`);

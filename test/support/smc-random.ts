@@ -1,17 +1,10 @@
 /** Seeded random candle walks for the SMC property tests: a tick grid with exact ties, flat candles, gaps and zero volume. */
 import type { SmcOptions } from "../../src/brain/smc/causal/smc-detector";
 import type { Candles } from "./smc-csv";
+import { seededRandom } from "./seeded-random";
 
-/** mulberry32: small, fast, and the same sequence for a seed on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The property tests draw their own streams from the same generator. */
+export { seededRandom };
 
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 

@@ -2,7 +2,7 @@
 import { SmcDetector, type SmcEvent, type SmcOptions } from "../../src/brain/smc/causal/smc-detector";
 import { F, KLINE, KLINE_SOURCE_STREAM, Kind, RingReader, RingWriter, createRing } from "../../src/ring";
 import type { Candles } from "./smc-csv";
-import { seededRandom } from "./smc-random";
+import { seededRandom } from "./seeded-random";
 
 /**
  * One thread plays both sides: the writer publishes 1…capacity closed klines, the reader drains whatever is

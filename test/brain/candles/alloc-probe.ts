@@ -1,7 +1,7 @@
 /** Child of no-allocation.test.ts: N closed 1m candles (plus forming updates) through CandleStore and indicators, between stderr markers under BUN_JSC_logGC=1. */
 import { memoryUsage } from "bun:jsc";
 import { CandleStore } from "../../../src/brain/candles/candle-store";
-import { seededRandom } from "../../feed/parse/seeded-random";
+import { seededRandom } from "../../support/seeded-random";
 import { IndicatorBank } from "../indicators/indicator-bank";
 
 const N = Number(process.argv[2] ?? 1_000_000);

@@ -3,7 +3,7 @@ import {
   Atr, atr, Ema, ema, EmaSlope, emaSlope, RollingMax, rollingMax, RollingMin, rollingMin, Rsi, rsi, Sma, sma,
   VolumeZScore, volumeZScore, WilderAverage, wilderAverage,
 } from "../../../src/brain/indicators";
-import { seededRandom } from "../../feed/parse/seeded-random";
+import { seededRandom } from "../../support/seeded-random";
 
 interface Walk { high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array }
 

@@ -1,7 +1,7 @@
 /** Child of no-allocation.test.ts: parses 1M distinct hot-path frames between two stderr markers under BUN_JSC_logGC=1. */
 import { StreamParser } from "../../../src/feed/parse/stream-parser";
 import { SymbolTable } from "../../../src/feed/symbol-table";
-import { seededRandom } from "./seeded-random";
+import { seededRandom } from "../../support/seeded-random";
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const rnd = seededRandom(99);

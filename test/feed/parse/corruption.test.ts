@@ -3,7 +3,7 @@ import { StreamParser, type StreamParserStats } from "../../../src/feed/parse/st
 import { SymbolTable } from "../../../src/feed/symbol-table";
 import { haveCaptures, loadCaptures } from "./captures";
 import { expectedFor, firstDifference, type Expected } from "./parse-oracle";
-import { seededRandom } from "./seeded-random";
+import { seededRandom } from "../../support/seeded-random";
 
 const CORRUPTIONS = 10_000;
 // Replacement characters weighted toward what breaks or subtly changes JSON: structure, digits, quotes, escapes.

@@ -1,6 +1,6 @@
 import { expect, test } from "bun:test";
 import { decimalAt } from "../../../src/feed/parse/decimal";
-import { seededRandom } from "./seeded-random";
+import { seededRandom } from "../../support/seeded-random";
 
 const same = (text: string) => Object.is(decimalAt(text, 0, text.length), Number.parseFloat(text));
 

@@ -1,10 +1,17 @@
-/** Small measurement helpers for the ring bench: medians, percentiles, CPU pressure and per-thread run-queue wait. */
+/** Small helpers every bench shares: `--name=value` options, medians, percentiles, CPU pressure, per-thread times. */
 import { readFileSync } from "node:fs";
 
+/** The number given as `--name=value` on the command line, or `fallback`. */
+export function option(name: string, fallback: number): number {
+  const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return hit === undefined ? fallback : Number(hit.slice(name.length + 3));
+}
+
+/** Median of the finite values (NaN when there are none). */
 export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
+  const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (s.length === 0) return Number.NaN;
+  const mid = s.length >> 1;
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
