@@ -1,4 +1,4 @@
-/** HeartbeatSource: runs through claimRun while the ring has room, single claims when it is full; nothing unexplained. */
+/** HeartbeatSource through a ring with room and through one that stays full: every sequence arrives or is explained by a GAP. */
 import { describe, expect, test } from "bun:test";
 import { HeartbeatMonitor } from "../../src/brain/heartbeat-monitor";
 import { systemClock } from "../../src/core/clock";

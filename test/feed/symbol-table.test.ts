@@ -60,5 +60,6 @@ test("CJK symbols: stream names lower-case only the ASCII tail", () => {
   const stream = `{"stream":"币安人生usdt@kline_1m"}`;
   expect(t.idOfRange(stream, 11, 11 + "币安人生usdt".length)).toBe(a);
   expect(t.idOf("币安人USDT")).toBe(-1);
-  expect(t.idOf("测试测试USDT".normalize("NFKC"))).toBe(b);
+  // Code units are compared as they are: full-width letters (what NFKC would fold) are another symbol.
+  expect(t.idOf("测试测试ＵＳＤＴ")).toBe(-1);
 });

@@ -28,7 +28,6 @@ function scenario(seed: number): { c: Candles; opts: SmcOptions; m: number; futu
 
 describe("causal SMC, seeded random walks", () => {
   test(`prefix invariance, future independence and the event contract on ${SEEDS} walks`, () => {
-    let candles = 0;
     let events = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { c, opts, m, future } = scenario(seed);
@@ -42,10 +41,8 @@ describe("causal SMC, seeded random walks", () => {
       if (badOther !== null) throw new Error(`seed ${seed} other future: ${badOther}`);
       const diffFuture = firstDifference(before(other, m), before(full, m));
       if (diffFuture !== null) throw new Error(`seed ${seed} future after m=${m}: ${diffFuture}`);
-      candles += c.n + m + m + future.n;
       events += full.length;
     }
-    expect(candles).toBeGreaterThan(SEEDS * 150);
     expect(events).toBeGreaterThan(SEEDS * 10);
   }, 30_000);
 
