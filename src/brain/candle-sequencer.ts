@@ -77,6 +77,11 @@ export class CandleSequencer {
   #hold(id: number, t: number, buf: Float64Array, o: number): void {
     let held = this.#held.get(id);
     if (!held) this.#held.set(id, (held = new Map()));
+    if (held.has(t)) {
+      // A second copy of a minute already waiting: the first stays, as for minutes already released.
+      this.late++;
+      return;
+    }
     held.set(t, buf.slice(o, o + SLOT_F64));
     if (held.size > MAX_HELD && this.#warm[id] === 1) {
       const oldest = Math.min(...held.keys());

@@ -50,10 +50,13 @@ test("a backfilled minute landing after later ones is released first; duplicates
   h.closed(1, 2);
   h.closed(1, 3);
   expect(h.out.map(([, i]) => i)).toEqual([0]);
+  h.closed(1, 2); // a duplicate of a minute still waiting
+  expect(h.seq.late).toBe(1);
   h.closed(1, 1); // the backfill
   expect(h.out.map(([, i]) => i)).toEqual([0, 1, 2, 3]);
-  h.closed(1, 2);
-  expect(h.seq.late).toBe(1);
+  h.closed(1, 2); // a duplicate of a minute already released
+  expect(h.seq.late).toBe(2);
+  expect(h.out).toHaveLength(4);
 });
 
 test("a hole the feed never fills is skipped once too many minutes wait behind it", () => {
