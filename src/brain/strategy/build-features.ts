@@ -21,9 +21,9 @@ export function buildFeatures(s: ArmedSetup, a: SymbolAnalysis, series: CandleSe
   f[FX.targetDistanceAtr] = Math.abs(s.target - s.entry) / atr;
   f[FX.rewardRisk] = Math.abs(s.target - s.entry) / risk;
   f[FX.sweepDepthAtr] = Math.abs(s.sweepLevel - s.sweepExtreme) / atr;
-  f[FX.candlesSinceSweep] = a.t - s.sweepAt;
+  f[FX.candlesSinceSweep] = a.smc.t - s.sweepAt;
   f[FX.trend15m] = a.ema15m.ready && Number.isFinite(a.close15m) ? Math.sign(a.close15m - a.ema15m.value) * d : 0;
-  f[FX.trend1h] = a.ema1h.ready && Number.isFinite(a.ema1hPrev) ? Math.sign(a.ema1h.value - a.ema1hPrev) * d : 0;
+  f[FX.trend1h] = a.slope1h.ready ? Math.sign(a.slope1h.value) * d : 0;
   f[FX.atrPct] = atr / close;
   f[FX.volumeZ] = clip(a.volumeZ.value, -5, 5);
   f[FX.rsiAligned] = ((a.rsi.value - 50) / 50) * d;

@@ -3,6 +3,7 @@ import { TF } from "../candles/timeframe";
 import { CANDLE, type CandleSeries } from "../candles/candle-series";
 import { Atr } from "../indicators/atr";
 import { Ema } from "../indicators/ema";
+import { EmaSlope } from "../indicators/ema-slope";
 import { Rsi } from "../indicators/rsi";
 import { VolumeZScore } from "../indicators/volume-zscore";
 import { SmcDetector, type SmcEvent, type SmcEventSink } from "../smc/causal/smc-detector";
@@ -15,15 +16,10 @@ export class SymbolAnalysis implements SmcEventSink {
   readonly rsi = new Rsi(14);
   readonly volumeZ = new VolumeZScore(20);
   readonly ema15m = new Ema(50);
-  readonly ema1h = new Ema(20);
-  ema1hPrev = NaN;
+  /** The 1h EMA20's change over one 1h candle: its sign is the trend1h feature. */
+  readonly slope1h = new EmaSlope(20, 1);
   close15m = NaN;
   fundingRate = NaN;
-  /** The running candle index of the strategy timeframe (the SMC detector's t). */
-  t = -1;
-  /** The latest strategy candle's extremes: where a pool sweep reported at this candle went. */
-  #lastHigh = NaN;
-  #lastLow = NaN;
 
   constructor(swingLength: number, params: StrategyParams) {
     this.setups = new SetupTracker(params);
@@ -49,7 +45,11 @@ export class SymbolAnalysis implements SmcEventSink {
         break;
       case "LIQ_SWEPT":
         // A pool that forms after its anchor was already swept reports the sweep late: stale, not a setup.
-        if (e.swept === e.at) s.onPoolSwept(e.dir, e.level, e.at, e.dir === 1 ? this.#lastHigh : this.#lastLow);
+        // The sweep candle is the one just pushed: its extreme is where price went.
+        if (e.swept === e.at) {
+          const h = this.smc.history;
+          s.onPoolSwept(e.dir, e.level, e.at, e.dir === 1 ? h.high(e.at) : h.low(e.at));
+        }
         break;
       default:
         break;
@@ -63,13 +63,11 @@ export class SymbolAnalysis implements SmcEventSink {
     const l = series.last(CANDLE.low);
     const c = series.last(CANDLE.close);
     const v = series.last(CANDLE.volume);
-    this.#lastHigh = h;
-    this.#lastLow = l;
     this.atr.update(h, l, c);
     this.rsi.update(c);
     this.volumeZ.update(v);
-    this.t = this.smc.push(o, h, l, c, v, series.last(CANDLE.openTimeMs));
-    return this.setups.onCandle(this.t, h, l, c, this.atr.value);
+    const t = this.smc.push(o, h, l, c, v, series.last(CANDLE.openTimeMs));
+    return this.setups.onCandle(t, h, l, c, this.atr.value);
   }
 
   onHigherCandle(tf: number, series: CandleSeries): void {
@@ -77,9 +75,6 @@ export class SymbolAnalysis implements SmcEventSink {
     if (tf === TF.M15) {
       this.ema15m.update(c);
       this.close15m = c;
-    } else if (tf === TF.H1) {
-      this.ema1hPrev = this.ema1h.value;
-      this.ema1h.update(c);
-    }
+    } else if (tf === TF.H1) this.slope1h.update(c);
   }
 }
