@@ -28,6 +28,11 @@ class RollingExtreme implements Indicator {
     return this.#n >= this.warmUp;
   }
 
+  /** The extreme of the inputs in the window so far, before warm-up too (the value is NaN then); NaN when empty. */
+  get front(): number {
+    return this.#size > 0 ? this.#vals[this.#head]! : NaN;
+  }
+
   /** Inputs since the current extreme arrived (0: the newest is the extreme); NaN until ready. */
   get age(): number {
     return this.#n >= this.warmUp ? this.#n - 1 - this.#seqs[this.#head]! : NaN;
