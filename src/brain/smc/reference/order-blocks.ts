@@ -26,7 +26,10 @@ interface State {
   crossed: Uint8Array;
 }
 
-export function orderBlocks(ohlc: Ohlc, swings: SwingResult, closeMitigation = false): OrderBlockResult {
+/** Told of every block the passes create (crossing candle, zone row, direction), deleted ones too: the causal tests' oracle. */
+export type OnBlockCreated = (at: number, zone: number, dir: 1 | -1) => void;
+
+export function orderBlocks(ohlc: Ohlc, swings: SwingResult, closeMitigation = false, onCreate?: OnBlockCreated): OrderBlockResult {
   const n = ohlc.close.length;
   const s: State = {
     ob: new Int8Array(n),
@@ -40,8 +43,8 @@ export function orderBlocks(ohlc: Ohlc, swings: SwingResult, closeMitigation = f
     breaker: new Uint8Array(n),
     crossed: new Uint8Array(n),
   };
-  runPass(ohlc, swings, s, 1, closeMitigation);
-  runPass(ohlc, swings, s, -1, closeMitigation);
+  runPass(ohlc, swings, s, 1, closeMitigation, onCreate);
+  runPass(ohlc, swings, s, -1, closeMitigation, onCreate);
   const nan = (f: (k: number) => number) => (_: number, k: number) => (s.ob[k] === 0 ? Number.NaN : f(k));
   return {
     ob: Float64Array.from(s.ob, nan((k) => s.ob[k]!)),
@@ -54,7 +57,7 @@ export function orderBlocks(ohlc: Ohlc, swings: SwingResult, closeMitigation = f
 }
 
 /** One direction over all candles; the bearish pass mirrors the bullish one with the differences of §3.4. */
-function runPass(ohlc: Ohlc, swings: SwingResult, s: State, dir: 1 | -1, closeMitigation: boolean): void {
+function runPass(ohlc: Ohlc, swings: SwingResult, s: State, dir: 1 | -1, closeMitigation: boolean, onCreate?: OnBlockCreated): void {
   const { open: o, high: h, low: l, close: c } = ohlc;
   const n = c.length;
   const active: number[] = []; // insertion order; the same row may appear twice, as in the library's list
@@ -82,7 +85,9 @@ function runPass(ohlc: Ohlc, swings: SwingResult, s: State, dir: 1 | -1, closeMi
     const crosses = dir === 1 ? c[i]! > h[lastSwing]! : c[i]! < l[lastSwing]!;
     if (!crosses) continue;
     s.crossed[lastSwing] = 1;
-    active.push(createBlock(ohlc, s, dir, lastSwing, i));
+    const zone = createBlock(ohlc, s, dir, lastSwing, i);
+    active.push(zone);
+    onCreate?.(i, zone, dir);
   }
 }
 
