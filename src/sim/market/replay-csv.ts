@@ -67,7 +67,7 @@ function parseFile(file: string, acc: { rows: Row[]; pd: number; qd: number; qq:
     const line = lines[ln]!.trim();
     if (line === "" || (ln === 0 && !/^\d/.test(line))) continue;
     const f = line.split(",");
-    if (f.length !== 6 && f.length < 11) throw new SimError(`${file}:${ln + 1}: expected 6 or 12 columns, found ${f.length}`);
+    if (f.length !== 6 && f.length !== 12) throw new SimError(`${file}:${ln + 1}: expected 6 or 12 columns, found ${f.length}`);
     let t = Number(f[0]);
     // data.binance.vision switched some archives to µs open times
     if (t > 1e14) t = Math.floor(t / 1000);
@@ -75,7 +75,7 @@ function parseFile(file: string, acc: { rows: Row[]; pd: number; qd: number; qq:
     if (![t, o, h, l, c, v].every(Number.isFinite)) throw new SimError(`${file}:${ln + 1}: not a kline row: ${line.slice(0, 80)}`);
     for (const k of [1, 2, 3, 4]) acc.pd = Math.max(acc.pd, writtenDecimals(f[k]!));
     acc.qd = Math.max(acc.qd, writtenDecimals(f[5]!));
-    if (f.length >= 11) {
+    if (f.length === 12) {
       acc.qd = Math.max(acc.qd, writtenDecimals(f[9]!));
       acc.qq = Math.max(acc.qq, writtenDecimals(f[7]!), writtenDecimals(f[10]!));
       acc.rows.push({ t, cols: [o!, h!, l!, c!, v!, Number(f[7]), Number(f[8]), Number(f[9]), Number(f[10])] });
