@@ -1,7 +1,7 @@
-/** Minimal CSV candle reader for the SMC tests: golden EURUSD layout and the 6-column Binance kline layout. */
+/** SMC test data: candle files (golden EURUSD layout or Binance klines) and the golden result columns. */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-
+import { readOhlcCsv } from "../../src/cli/csv-input";
 import { SHARED_DATA } from "./shared-data";
 
 export const GOLDEN_DIR = join(SHARED_DATA, "smc-golden");
@@ -22,46 +22,13 @@ export interface Candles {
 
 export const haveFile = (path: string): boolean => existsSync(path);
 
-function allocate(n: number): Candles {
-  return {
-    n,
-    open: new Float64Array(n),
-    high: new Float64Array(n),
-    low: new Float64Array(n),
-    close: new Float64Array(n),
-    volume: new Float64Array(n),
-    timeMs: new Float64Array(n),
-  };
-}
-
-/** `2022.10.10 00:00:00` → epoch ms, the naive time read as UTC (docs §2). */
-function goldenTime(s: string): number {
-  const m = /^(\d{4})\.(\d{2})\.(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
-  if (m === null) throw new Error(`bad golden Date "${s}"`);
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-}
-
 /**
  * Reads either layout, chosen by the header: `Date,Open,High,Low,Close,Tickvol,Volume,Spread` (volume = the
- * Volume column, as the library uses) or `open_time,open,high,low,close,volume`.
+ * Volume column, as the library uses) or a Binance kline layout, through the reader `aegis smc` uses.
  */
 export function readCandles(path: string): Candles {
-  const lines = readFileSync(path, "utf8").split("\n").filter((l) => l.length > 0);
-  const header = lines[0] ?? "";
-  const golden = header.startsWith("Date,");
-  if (!golden && !header.startsWith("open_time,open,high,low,close,volume")) throw new Error(`${path}: unknown header "${header}"`);
-  const c = allocate(lines.length - 1);
-  for (let r = 1; r < lines.length; r++) {
-    const f = lines[r]!.split(",");
-    const i = r - 1;
-    c.timeMs[i] = golden ? goldenTime(f[0]!) : Number(f[0]);
-    c.open[i] = Number(f[1]);
-    c.high[i] = Number(f[2]);
-    c.low[i] = Number(f[3]);
-    c.close[i] = Number(f[4]);
-    c.volume[i] = Number(golden ? f[6] : f[5]);
-  }
-  return c;
+  const { ohlc } = readOhlcCsv(path);
+  return { n: ohlc.close.length, ...ohlc };
 }
 
 /** A golden result file as columns of numbers (empty cell = NaN). */
