@@ -5,7 +5,7 @@ import type { CandleSeries } from "./candles/candle-series";
 import { CandleStore } from "./candles/candle-store";
 import { TF, TF_MS } from "./candles/timeframe";
 import type { OrderedCandleSink } from "./candle-sequencer";
-import type { CandleClosed, EventBus } from "./event-bus";
+import type { EventBus } from "./event-bus";
 import { priorConfidence } from "./strategy/confidence-prior";
 import { buildFeatures } from "./strategy/build-features";
 import type { Signal } from "./strategy/signal";
@@ -24,8 +24,6 @@ export class Analysis implements OrderedCandleSink {
   belowThreshold = 0;
   readonly #tf: number;
   readonly #symbols: (SymbolAnalysis | undefined)[];
-  /** One reused event object: handlers must copy what they keep (event-bus.ts). */
-  readonly #closed: CandleClosed = { type: "CandleClosed", symbolId: 0, tf: 0, openTimeMs: 0, live: false };
   #live = false;
 
   constructor(
@@ -64,12 +62,6 @@ export class Analysis implements OrderedCandleSink {
   }
 
   #onCandleClosed(symbolId: number, tf: number, series: CandleSeries): void {
-    const e = this.#closed;
-    e.symbolId = symbolId;
-    e.tf = tf;
-    e.openTimeMs = series.last(0);
-    e.live = this.#live;
-    this.bus.emit(e);
     const a = (this.#symbols[symbolId] ??= new SymbolAnalysis(this.cfg.swingLength, this.cfg));
     if (tf !== this.#tf) {
       if (tf > this.#tf) a.onHigherCandle(tf, series);

@@ -1,21 +1,11 @@
 /** A small typed in-worker event bus: one decision thread, so handlers run synchronously in subscription order. */
 
-export interface CandleClosed {
-  type: "CandleClosed";
-  symbolId: number;
-  /** Timeframe code (brain/candles/timeframe TF). */
-  tf: number;
-  openTimeMs: number;
-  /** False for warm-up history: structure builds on it, but nothing is traded from it. */
-  live: boolean;
-}
-
 export interface SignalGenerated {
   type: "SignalGenerated";
   signal: import("./strategy/signal").Signal;
 }
 
-export type BrainEvent = CandleClosed | SignalGenerated;
+export type BrainEvent = SignalGenerated;
 type Handler<E> = (e: E) => void;
 
 export class EventBus {
@@ -28,10 +18,6 @@ export class EventBus {
     return () => list.splice(list.indexOf(handler as Handler<never>), 1);
   }
 
-  /**
-   * Hot events (CandleClosed) are emitted from one reused object per emitter: a handler that keeps an event
-   * beyond the call must copy it.
-   */
   emit(e: BrainEvent): void {
     const list = this.#handlers.get(e.type);
     if (!list) return;
