@@ -1,8 +1,6 @@
 /** Permanent invariant: every symbol gets every closed minute exactly once, from the stream or a backfill. */
 import { MINUTE_MS, MinuteSet } from "../core/minute-set";
-import { F, KLINE, KLINE_SOURCE_REST, UNIVERSE, UNIVERSE_ACTION } from "../ring/layout";
-
-export const MAX_SYMBOLS = 4096;
+import { F, KLINE, KLINE_SOURCE_REST, MAX_SYMBOLS, UNIVERSE, UNIVERSE_ACTION } from "../ring/layout";
 
 export class ContinuityMonitor {
   closedCandles = 0;

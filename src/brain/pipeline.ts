@@ -4,12 +4,12 @@
 const LAG_WARMUP_US = 5_000_000;
 import { LatencyHistogram } from "../core/latency-histogram";
 import { strategySection, type StrategyConfig } from "../config/sections/strategy";
-import { F, KLINE, KLINE_SOURCE_STREAM, Kind, MARK_PRICE } from "../ring/layout";
+import { F, KLINE, KLINE_SOURCE_STREAM, Kind, MARK_PRICE, MAX_SYMBOLS } from "../ring/layout";
 import { Analysis } from "./analysis";
 import { CandleSequencer } from "./candle-sequencer";
 import { EventBus } from "./event-bus";
 import type { RecordSink } from "./brain-loop";
-import { ContinuityMonitor, MAX_SYMBOLS } from "./continuity-monitor";
+import { ContinuityMonitor } from "./continuity-monitor";
 
 export class BrainPipeline implements RecordSink {
   readonly continuity = new ContinuityMonitor();

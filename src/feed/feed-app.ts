@@ -6,6 +6,7 @@ import { log } from "../ops/logger";
 import type { WorkerApp } from "../ops/worker-runtime";
 import { postToMain } from "../ops/worker-runtime";
 import type { InitWorker } from "../ops/worker-protocol";
+import { MAX_SYMBOLS } from "../ring/layout";
 import { RingWriter } from "../ring/ring-writer";
 import { ExchangeFeed } from "./exchange-feed";
 import { HeartbeatSource } from "./heartbeat-source";
@@ -24,7 +25,7 @@ export class ExchangeUnreachableError extends AegisError {
 export async function buildFeed(init: InitWorker): Promise<WorkerApp> {
   const logger = log.withTag("feed");
   const { config } = init;
-  const writer = new RingWriter(init.ring, { maxSymbols: 4096, overflowCapacity: config.ring.overflowCapacity });
+  const writer = new RingWriter(init.ring, { maxSymbols: MAX_SYMBOLS, overflowCapacity: config.ring.overflowCapacity });
   if (config.source.kind === "heartbeat") {
     const hb = new HeartbeatSource(writer, config.source.rateHz, systemClock);
     hb.start();

@@ -17,6 +17,9 @@ export const READ_CURSOR_I32 = (2 * STRIPE_BYTES) / 4;
 export const READER_SLEEPING_I32 = READ_CURSOR_I32 + 1;
 export const SLOTS_BYTE_OFFSET = 3 * STRIPE_BYTES;
 
+/** Symbol ids are dense, 0 .. MAX_SYMBOLS − 1: the feed's conflation table and the brain's per-symbol state use it. */
+export const MAX_SYMBOLS = 4096;
+
 /** Fields common to every slot (Float64 indices within a slot). */
 export const F = { kind: 0, symbolId: 1, eventTimeMs: 2, recvTimeUs: 3 } as const;
 
