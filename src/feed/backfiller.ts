@@ -3,7 +3,7 @@ import { Backoff } from "../core/backoff";
 import type { Clock } from "../core/clock";
 import { MINUTE_MS } from "../core/minute-set";
 import type { ConsolaInstance } from "consola";
-import { fetchKlines, RestError, type KlineRow } from "./kline-rest";
+import { fetchKlines, retryFloorMs, type KlineRow } from "./kline-rest";
 import type { RestBudget } from "./rest-budget";
 
 export interface BackfillTarget {
@@ -124,13 +124,13 @@ export class Backfiller {
       this.#retry.reset();
     } catch (e) {
       this.failures++;
-      const retryable = !(e instanceof RestError) || e.retryable;
-      if (!retryable) {
+      const floor = retryFloorMs(e);
+      if (floor === null) {
         this.log.warn(`backfill of ${symbol} given up: ${(e as Error).message}`);
         this.unavailable += (through - next) / MINUTE_MS + 1;
         return;
       }
-      const delay = Math.max(this.#retry.next(), e instanceof RestError ? e.retryAfterMs : 0);
+      const delay = Math.max(this.#retry.next(), floor);
       this.log.warn(`backfill of ${symbol} failed (${(e as Error).message}); retrying in ${delay} ms`);
       await this.clock.sleep(delay);
       this.request(id, next, through);

@@ -121,6 +121,7 @@ export class ExchangeFeed {
         sink: this.sink,
         publish: () => this.writer.publish(),
         stopped: () => this.#stopped,
+        clock: this.clock,
         log: this.log,
       }).then(() => {
         // The end of startup work: steady-state measurements (bench, operators watching CPU) start after this line.

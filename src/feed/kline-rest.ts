@@ -29,6 +29,15 @@ export class RestError extends AegisError {
   }
 }
 
+/**
+ * The least wait before retrying a REST call that threw `e` (the server's Retry-After, else 0), or null when
+ * retrying cannot help. Callers add their own backoff on top.
+ */
+export function retryFloorMs(e: unknown): number | null {
+  if (!(e instanceof RestError)) return 0;
+  return e.retryable ? e.retryAfterMs : null;
+}
+
 /** Binance's weight for a klines request with this limit. */
 export const klinesWeight = (limit: number): number => (limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10);
 

@@ -1,9 +1,10 @@
 /** Startup history: the last N closed minutes before the run's first minute, per symbol, so analysis starts warm. */
 import type { ConsolaInstance } from "consola";
-import { nowUs } from "../core/clock";
+import { Backoff } from "../core/backoff";
+import type { Clock } from "../core/clock";
 import { MINUTE_MS } from "../core/minute-set";
 import type { FeedSink } from "./feed-sink";
-import { fetchKlines, RestError } from "./kline-rest";
+import { fetchKlines, retryFloorMs } from "./kline-rest";
 import type { RestBudget } from "./rest-budget";
 import type { SymbolTable } from "./symbol-table";
 
@@ -22,6 +23,7 @@ export interface WarmUpJob {
   sink: FeedSink;
   publish: () => void;
   stopped: () => boolean;
+  clock: Clock;
   log: ConsolaInstance;
 }
 
@@ -44,6 +46,7 @@ export async function warmUpHistory(job: WarmUpJob): Promise<void> {
 
 async function warmUpOne(job: WarmUpJob, id: number): Promise<boolean> {
   const symbol = job.symbols.name(id);
+  const backoff = new Backoff(500, 4_000);
   for (let attempt = 1; attempt <= ATTEMPTS && !job.stopped(); attempt++) {
     try {
       const rows = await fetchKlines(
@@ -53,12 +56,13 @@ async function warmUpOne(job: WarmUpJob, id: number): Promise<boolean> {
         job.timeoutMs,
         BUDGET_CEILING,
       );
-      const recv = nowUs();
+      const recv = job.clock.nowUs();
       for (const row of rows) job.sink.onWarmup(id, row, recv);
       return true;
     } catch (e) {
-      if (e instanceof RestError && !e.retryable) break;
-      await Bun.sleep(Math.max(500 * attempt, e instanceof RestError ? e.retryAfterMs : 0));
+      const floor = retryFloorMs(e);
+      if (floor === null) break;
+      await job.clock.sleep(Math.max(backoff.next(), floor));
     }
   }
   return false;
