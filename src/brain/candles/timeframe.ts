@@ -5,5 +5,4 @@ export const TF = { M1: 0, M5: 1, M15: 2, H1: 3 } as const;
 export type Timeframe = (typeof TF)[keyof typeof TF];
 export const TF_MS = [MINUTE_MS, 5 * MINUTE_MS, 15 * MINUTE_MS, 60 * MINUTE_MS] as const;
 export const TF_NAMES = ["1m", "5m", "15m", "1h"] as const;
-export const TF_COUNT = 4;
 export { MINUTE_MS };

@@ -16,18 +16,9 @@ export class LevelHeap<T> {
     this.#items = new Array<T | undefined>(capacity).fill(undefined);
   }
 
-  get size(): number {
-    return this.#size;
-  }
-
   /** Smallest key, +Infinity when empty, so `while (x >= heap.topKey)` needs no emptiness test. */
   get topKey(): number {
     return this.#size === 0 ? Number.POSITIVE_INFINITY : this.#keys[0]!;
-  }
-
-  /** Item i of the heap array, in no particular order (0 <= i < size). */
-  at(i: number): T {
-    return this.#items[i] as T;
   }
 
   push(key: number, row: number, item: T): void {
