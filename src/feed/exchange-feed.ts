@@ -141,6 +141,8 @@ export class ExchangeFeed {
 
   /** Asks REST for every closed minute that the streams did not deliver in time. */
   sweep(): void {
+    const relost = this.sink.takeRelost();
+    for (let k = 0; k < relost.length; k += 2) this.backfiller.request(relost[k]!, relost[k + 1]!, relost[k + 1]!);
     const through = this.closedThroughMs();
     if (!Number.isFinite(through) || !this.sink.started) return;
     const wm = this.sink.closed.watermark;
@@ -181,6 +183,7 @@ export class ExchangeFeed {
       rotations,
       closedFromStream: s.closedFromStream,
       backfilledCandles: s.closedFromRest,
+      relostCloses: s.relostCloses,
       warmupCandles: s.warmupCandles,
       duplicateClosesDropped: s.duplicateClosesDropped,
       implausible: s.implausible,

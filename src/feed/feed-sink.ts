@@ -32,13 +32,36 @@ export class FeedSink implements RecordSink {
   /** The first minute whose close this run must deliver for every symbol. */
   firstMinuteMs = NaN;
   readonly closed: MinuteSet;
+  /** Closes the ring lost (its overflow queue was full) after they were counted as delivered: to fetch again. */
+  relostCloses = 0;
   readonly #scratch = new Float64Array(SLOT_F64);
+  /** Lost closes not yet handed to takeRelost(), as [symbolId, openTimeMs] pairs. */
+  #relost: number[] = [];
+  /** Minutes whose next REST copy must be written although `closed` already has them. */
+  readonly #redeliver = new Set<string>();
 
   constructor(
     private readonly writer: RingWriter,
     private readonly symbolCount: number,
   ) {
     this.closed = new MinuteSet(Math.max(1, symbolCount));
+    // A close counts as delivered when it is written, so a loss in the writer must undo that, or no sweep would
+    // ever fetch it again. Warm-up history is not owed, so its losses only show in the GAP.
+    writer.onLost = (src, at) => {
+      if (src[at + F.kind] !== Kind.KlineClosed || src[at + KLINE.source] === KLINE_SOURCE_WARMUP) return;
+      const id = src[at + F.symbolId]!;
+      const openMs = src[at + KLINE.openTimeMs]!;
+      this.relostCloses++;
+      this.#redeliver.add(`${id}:${openMs}`);
+      this.#relost.push(id, openMs);
+    };
+  }
+
+  /** Hands over the lost closes to fetch again ([symbolId, openTimeMs] pairs) and forgets them. */
+  takeRelost(): number[] {
+    const out = this.#relost;
+    this.#relost = [];
+    return out;
   }
 
   /**
@@ -104,7 +127,7 @@ export class FeedSink implements RecordSink {
 
   /** A closed candle from REST; false if the stream (or an earlier backfill) already delivered that minute. */
   onBackfilled(symbolId: number, row: KlineRow, recvUs: number): boolean {
-    if (!this.closed.add(symbolId, row.openTimeMs)) {
+    if (!this.closed.add(symbolId, row.openTimeMs) && !this.#redeliver.delete(`${symbolId}:${row.openTimeMs}`)) {
       this.duplicateClosesDropped++;
       return false;
     }

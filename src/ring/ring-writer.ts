@@ -1,7 +1,7 @@
 /** Single-producer ring writer: claim a slot, fill it in place, publish any number with one cursor store. Never blocks. */
 import { attachRing } from "./ring-buffer";
 import { READ_CURSOR_I32, READER_SLEEPING_I32, SLOT_F64, WRITE_CURSOR_I32 } from "./layout";
-import { WriterBacklog } from "./writer-backlog";
+import { type LossHandler, WriterBacklog } from "./writer-backlog";
 import { RingWriterStats } from "./writer-stats";
 
 export interface RingWriterOptions {
@@ -64,6 +64,14 @@ export class RingWriter {
     this.#next = Atomics.load(view.i32, WRITE_CURSOR_I32);
     this.#published = this.#next;
     this.#readCache = Atomics.load(view.i32, READ_CURSOR_I32);
+  }
+
+  /**
+   * Called for every record the full overflow queue could not hold (the GAP record counts them): a producer that
+   * can fetch a record again (the feed, from REST) sets it so the loss is repaired, not just reported.
+   */
+  set onLost(handler: LossHandler | null) {
+    this.#backlog.onLost = handler;
   }
 
   /** Free ring slots; loads the reader's cursor only when the cached one shows fewer than `want`. */

@@ -8,9 +8,13 @@ import type { RingWriterStats } from "./writer-stats";
  * Delivery order out of the backlog: the overflow queue (FIFO), then the GAP covering records the queue could not
  * hold, then the conflated latest states. Everything is preallocated; nothing is allocated per record.
  */
+/** Told of each record lost (its copy is valid only during the call), so its producer can fetch it again. */
+export type LossHandler = (src: Float64Array, at: number) => void;
+
 export class WriterBacklog {
   /** Records waiting, counting a pending GAP as one. */
   size = 0;
+  onLost: LossHandler | null = null;
   readonly #stats: RingWriterStats;
   readonly #table: ConflationTable;
   readonly #queue: Float64Array;
@@ -91,6 +95,7 @@ export class WriterBacklog {
     }
     this.#gapLost++;
     this.#stats.lostRecords++;
+    this.onLost?.(src, at);
   }
 
   #writeGap(dst: Float64Array, at: number): void {

@@ -7,7 +7,7 @@ import { systemClock, nowUs } from "../../src/core/clock";
 import { configSchema } from "../../src/config/schema";
 import { ExchangeFeed } from "../../src/feed/exchange-feed";
 import { loadUniverse } from "../../src/feed/universe";
-import { F } from "../../src/ring/layout";
+import { F, Kind } from "../../src/ring/layout";
 import { createRing } from "../../src/ring/ring-buffer";
 import { RingReader } from "../../src/ring/ring-reader";
 import { RingWriter } from "../../src/ring/ring-writer";
@@ -20,28 +20,43 @@ afterEach(async () => {
   sim = null;
 });
 
-async function runFeed(simOpts: SimOptions, runMs: number, feedCfg: Record<string, number> = {}) {
+interface RingOptions {
+  capacity?: number;
+  overflowCapacity?: number;
+  /** The reader stops reading in [from, to) ms after start, as a stalled brain would. */
+  stallFromMs?: number;
+  stallToMs?: number;
+}
+
+async function runFeed(simOpts: SimOptions, runMs: number, feedCfg: Record<string, number> = {}, ringOpts: RingOptions = {}) {
   sim = await startSimulator({ port: 0, seed: 7, ...simOpts });
   const config = configSchema.parse({
     exchange: { restUrl: sim.restUrl, wsUrl: sim.wsUrl },
     feed: { watchdogMs: 1000, closeGraceMs: 3000, ...feedCfg },
   });
   const universe = await loadUniverse(sim.restUrl);
-  const ring = createRing(1 << 14);
-  const writer = new RingWriter(ring, { maxSymbols: 4096, overflowCapacity: 1 << 14 });
+  const ring = createRing(ringOpts.capacity ?? 1 << 14);
+  const writer = new RingWriter(ring, { maxSymbols: 4096, overflowCapacity: ringOpts.overflowCapacity ?? 1 << 14 });
   const reader = new RingReader(ring);
   const brain = new BrainPipeline();
+  const startedMs = performance.now();
+  const stalled = () => {
+    const t = performance.now() - startedMs;
+    return t >= (ringOpts.stallFromMs ?? Infinity) && t < (ringOpts.stallToMs ?? 0);
+  };
+  let gaps = 0;
   const drain = () => {
     for (let n = reader.available(); n > 0; n = reader.available()) {
       for (let k = 0; k < n; k++) {
         const o = reader.slot(k);
+        if (reader.f64[o + F.kind] === Kind.Gap) gaps++;
         brain.onRecord(reader.f64, o, reader.f64[o + F.kind]!, nowUs());
       }
       reader.release(n);
     }
   };
   const feed = new ExchangeFeed(universe, config, writer, systemClock, quiet);
-  const poll = setInterval(drain, 5);
+  const poll = setInterval(() => stalled() || drain(), 5);
   await feed.start();
   await Bun.sleep(runMs);
   const { settledThroughMs } = await feed.stop(5000);
@@ -49,7 +64,7 @@ async function runFeed(simOpts: SimOptions, runMs: number, feedCfg: Record<strin
   clearInterval(poll);
   drain();
   const c = brain.continuity;
-  return { stats: feed.stats(), c, missing: c.missingThrough(settledThroughMs), settledThroughMs, universe };
+  return { stats: feed.stats(), c, missing: c.missingThrough(settledThroughMs), settledThroughMs, universe, gaps, writer: writer.stats };
 }
 
 describe("ExchangeFeed against the simulator", () => {
@@ -61,6 +76,16 @@ describe("ExchangeFeed against the simulator", () => {
     expect(r.c.duplicates).toBe(0);
     expect(r.stats.parseErrors).toBe(0);
     expect(r.stats.backfilledCandles).toBeGreaterThan(0); // 5% of minutes have no trade and no final frame
+  }, 20_000);
+
+  test("closes the full ring loses (brain stalled, overflow queue full) are fetched again from REST", async () => {
+    // At speed 600 a minute lasts 100 ms: a 1.5 s stall overflows a 256-slot ring and a 64-record queue.
+    const r = await runFeed({ symbols: 20, speed: 600 }, 3500, {}, { capacity: 256, overflowCapacity: 64, stallFromMs: 1000, stallToMs: 2500 });
+    expect(r.writer.lostRecords).toBeGreaterThan(0);
+    expect(r.gaps).toBeGreaterThan(0);
+    expect(r.stats.relostCloses).toBeGreaterThan(0);
+    expect(r.missing).toBe(0);
+    expect(r.c.duplicates).toBe(0);
   }, 20_000);
 
   test("dropped connections reconnect, and closes lost in the outage are backfilled", async () => {

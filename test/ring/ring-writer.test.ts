@@ -114,11 +114,14 @@ describe("RingWriter on a full ring", () => {
 
   test("overflow of the overflow queue: one GAP after the queued records, before the conflated ones", () => {
     const { w, r } = setup(4, 3);
+    const lost: number[] = [];
+    w.onLost = (src, at) => lost.push(src[at + KLINE.openTimeMs]!);
     fillRing(w);
     put(w, (b, at) => writeKline(b, at, 6, 9, 1, false)); // conflated, delivered last
     for (let m = 0; m < 10; m++) put(w, (b, at) => writeKline(b, at, 5, m, 59, true));
     expect(w.stats.overflowed).toBe(3);
     expect(w.stats.lostRecords).toBe(7);
+    expect(lost).toEqual([3, 4, 5, 6, 7, 8, 9].map(openTimeOf)); // each lost record, told while it is still readable
     expect(w.stats.backlog).toBe(3 + 1 + 1);
     const got = drainAll(w, r).filter(notHeartbeat);
     expect(got.map((s) => s[F.kind])).toEqual([Kind.KlineClosed, Kind.KlineClosed, Kind.KlineClosed, Kind.Gap, Kind.Kline]);
