@@ -44,6 +44,7 @@ export async function buildBrain(init: InitWorker): Promise<WorkerApp> {
   }
 
   return {
+    gauges: ["symbolNames", "eventLagP50Us", "eventLagP99Us", "eventLagP999Us", "hopLagP50Us", "hopLagP99Us", "lagSamples"],
     stats: () => {
       const hb = loop.heartbeat;
       const c = pipeline.continuity;

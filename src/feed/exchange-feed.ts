@@ -21,6 +21,8 @@ import type { Universe } from "./universe";
 
 const SWEEP_MS = 100;
 const MARK_PRICE_STREAM = "!markPrice@arr@1s";
+/** The stats() keys that are states, not counts: after a feed restart the new value stands. */
+export const FEED_GAUGES = ["symbols", "connections", "connectionsOpen", "backfillPending", "marketTimeMs"] as const;
 
 export interface FeedStopReport {
   /** Every symbol's closed minutes up to here were delivered, or the feed says how many it could not get. */

@@ -8,7 +8,8 @@ import { postToMain } from "../ops/worker-runtime";
 import type { InitWorker } from "../ops/worker-protocol";
 import { MAX_SYMBOLS } from "../ring/layout";
 import { RingWriter } from "../ring/ring-writer";
-import { ExchangeFeed } from "./exchange-feed";
+import { WRITER_GAUGES } from "../ring/writer-stats";
+import { ExchangeFeed, FEED_GAUGES } from "./exchange-feed";
 import { HeartbeatSource } from "./heartbeat-source";
 import { ExchangeUnavailableError, loadUniverse, type Universe } from "./universe";
 
@@ -30,7 +31,7 @@ export async function buildFeed(init: InitWorker): Promise<WorkerApp> {
     const hb = new HeartbeatSource(writer, config.source.rateHz, systemClock);
     hb.start();
     logger.info(`feed started: heartbeat source at ${config.source.rateHz}/s (incarnation ${init.incarnation})`);
-    return { stats: () => ({ sent: hb.sent, ...writer.stats }), stop: async () => hb.stop() };
+    return { stats: () => ({ sent: hb.sent, ...writer.stats }), gauges: WRITER_GAUGES, stop: async () => hb.stop() };
   }
 
   const universe = await loadUniverseWithRetry(exchangeUrls(config.exchange).restUrl, config.feed.restTimeoutMs);
@@ -40,6 +41,7 @@ export async function buildFeed(init: InitWorker): Promise<WorkerApp> {
   let settledThroughMs = NaN;
   return {
     stats: () => ({ ...feed.stats(), ...writer.stats, settledThroughMs }),
+    gauges: [...FEED_GAUGES, ...WRITER_GAUGES, "settledThroughMs"],
     stop: async () => {
       ({ settledThroughMs } = await feed.stop(Math.max(500, config.supervisor.stopTimeoutMs / 2 - 500)));
       writer.flush();

@@ -37,7 +37,7 @@ export async function runEngine(config: Config, opts: EngineOptions): Promise<nu
         totals.update(msg.role, msg.stats);
         break;
       case "WorkerReady":
-        totals.newIncarnation(msg.role);
+        totals.newIncarnation(msg.role, msg.gauges);
         // A restarted brain has lost the names; hand them over again.
         if (msg.role === "brain" && universe) brain.send(universe);
         break;

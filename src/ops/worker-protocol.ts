@@ -37,7 +37,7 @@ export type ToWorker = InitWorker | StopWorker | UniverseChanged;
 export type WorkerStats = Record<string, number>;
 
 export type FromWorker =
-  | { type: "WorkerReady"; role: WorkerRole; incarnation: number }
+  | { type: "WorkerReady"; role: WorkerRole; incarnation: number; gauges: readonly string[] }
   | { type: "WorkerStats"; role: WorkerRole; stats: WorkerStats }
   | { type: "WorkerStopped"; role: WorkerRole; stats: WorkerStats }
   | UniverseChanged

@@ -8,6 +8,8 @@ declare const self: Worker;
 /** What a worker entry builds from its init message. */
 export interface WorkerApp {
   stats(): WorkerStats;
+  /** Keys of stats() that are states, not counts (a cursor, a gauge, a percentile): after a restart the new value stands. */
+  gauges?: readonly string[];
   /** Resolves once sockets, files and loops are closed; the request may carry facts from the other worker. */
   stop(request: StopWorker): Promise<void>;
   /** Messages from main other than init and stop. */
@@ -54,7 +56,7 @@ export function serveWorker(role: WorkerRole, build: (init: InitWorker) => Promi
     if (data.type === "InitWorker") {
       configureLogger(data.config.log);
       app = await build(data);
-      post({ type: "WorkerReady", role, incarnation: data.incarnation });
+      post({ type: "WorkerReady", role, incarnation: data.incarnation, gauges: app.gauges ?? [] });
       setInterval(() => {
         if (app && !stopping) post({ type: "WorkerStats", role, stats: app.stats() });
       }, STATS_INTERVAL_MS);

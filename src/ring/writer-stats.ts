@@ -4,6 +4,9 @@
  * Every committed record ends in exactly one bucket, so
  * `published - gaps + conflated + superseded + lostRecords === committed` once the backlog is empty.
  */
+/** The writer's stats that are states, not counts. */
+export const WRITER_GAUGES = ["backlog", "maxBacklog"] as const;
+
 export class RingWriterStats {
   /** Records committed by the caller (GAP records made by the writer are not counted here). */
   committed = 0;
