@@ -1,19 +1,13 @@
 /** Causal SMC on 1,000 seeded random walks with exact ties: prefix invariance, future independence, contract, oracle agreement. */
 import { describe, expect, test } from "bun:test";
-import { SmcDetector, type SmcEvent, type SmcOptions } from "../../../src/brain/smc/causal/smc-detector";
+import type { SmcOptions } from "../../../src/brain/smc/causal/smc-detector";
 import { before, contractViolation, firstDifference, serialise } from "../../support/smc-checks";
 import type { Candles } from "../../support/smc-csv";
+import { runDetector } from "../../support/smc-golden";
 import { oracleViolation } from "../../support/smc-oracle";
 import { prefix, randomCandles, randomOptions, seededRandom, splice } from "../../support/smc-random";
 
 const SEEDS = 1000;
-
-function run(c: Candles, opts: SmcOptions): SmcEvent[] {
-  const events: SmcEvent[] = [];
-  const d = new SmcDetector(opts, { onSmcEvent: (e) => events.push(e) });
-  for (let i = 0; i < c.n; i++) d.push(c.open[i]!, c.high[i]!, c.low[i]!, c.close[i]!, c.volume[i]!, c.timeMs[i]!);
-  return events;
-}
 
 /** Seed → its walk, options and split point; everything derives from the seed so a failure replays exactly. */
 function scenario(seed: number): { c: Candles; opts: SmcOptions; m: number; future: Candles } {
@@ -31,12 +25,12 @@ describe("causal SMC, seeded random walks", () => {
     let events = 0;
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { c, opts, m, future } = scenario(seed);
-      const full = run(c, opts);
+      const full = runDetector(c, opts);
       const bad = contractViolation(full, opts.swingLength);
       if (bad !== null) throw new Error(`seed ${seed} ${JSON.stringify(opts)}: ${bad}`);
-      const diffPrefix = firstDifference(serialise(run(prefix(c, m), opts)), before(full, m));
+      const diffPrefix = firstDifference(serialise(runDetector(prefix(c, m), opts)), before(full, m));
       if (diffPrefix !== null) throw new Error(`seed ${seed} prefix m=${m}: ${diffPrefix}`);
-      const other = run(splice(c, m, future), opts);
+      const other = runDetector(splice(c, m, future), opts);
       const badOther = contractViolation(other, opts.swingLength);
       if (badOther !== null) throw new Error(`seed ${seed} other future: ${badOther}`);
       const diffFuture = firstDifference(before(other, m), before(full, m));
@@ -50,7 +44,7 @@ describe("causal SMC, seeded random walks", () => {
   test(`${ORACLE} on ${SEEDS} walks`, () => {
     for (let seed = 1; seed <= SEEDS; seed++) {
       const { c, opts } = scenario(seed);
-      const bad = oracleViolation(c, opts, run(c, opts));
+      const bad = oracleViolation(c, opts, runDetector(c, opts));
       if (bad !== null) throw new Error(`seed ${seed} ${JSON.stringify(opts)}: ${bad}`);
     }
   }, 30_000);
