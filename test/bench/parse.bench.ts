@@ -149,8 +149,12 @@ async function gcCount(variant: string): Promise<void> {
     stderr: "pipe",
   });
   const log = await new Response(proc.stderr).text();
-  await proc.exited;
-  const fenced = log.slice(log.indexOf("PARSE-BENCH-GC-START"), log.indexOf("PARSE-BENCH-GC-END"));
+  const code = await proc.exited;
+  const from = log.indexOf("PARSE-BENCH-GC-START");
+  const to = log.indexOf("PARSE-BENCH-GC-END");
+  // A probe that crashed would otherwise report 0 collections: a fake result.
+  if (code !== 0 || from < 0 || to < from) throw new Error(`gc probe ${variant} failed (exit ${code}): ${log.slice(-500)}`);
+  const fenced = log.slice(from, to);
   const eden = fenced.match(/=> EdenCollection/g)?.length ?? 0;
   const full = fenced.match(/=> FullCollection/g)?.length ?? 0;
   const pauses = [...fenced.matchAll(/, p=([\d.]+)ms/g)].map((m) => Number(m[1]));
